@@ -1,0 +1,109 @@
+"""Typed readers for YAML nodes. Each reports a problem and returns None on bad input."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quiz.model import LANGUAGES, Text
+from quiz.nodes import Checker, Node
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+
+
+def mapping(node: Node | None, checker: Checker, allowed: Iterable[str] = ()) -> dict[str, Node] | None:
+    """The node as a mapping; report any key not in `allowed` (when given)."""
+    if node is None:
+        return None
+    if not isinstance(node.value, dict):
+        checker.report(node, f"expected a mapping of fields, got {describe(node)}",
+                       "write `key: value` lines indented under this one")
+        return None
+    allowed = tuple(allowed)
+    if allowed:
+        for key, child in node.items():
+            if key not in allowed:
+                checker.report(child, f"unknown field '{key}'", f"allowed fields here: {', '.join(allowed)}")
+    return node.value
+
+
+def sequence(node: Node | None, checker: Checker) -> list[Node] | None:
+    if node is None:
+        return None
+    if not isinstance(node.value, list):
+        checker.report(node, f"expected a list, got {describe(node)}", "start each item with `- `")
+        return None
+    return node.value
+
+
+def field(fields: dict[str, Node], key: str, parent: Node, checker: Checker, required: bool = True) -> Node | None:
+    """The child node `key`; report it as missing when required."""
+    child = fields.get(key)
+    if child is None and required:
+        checker.report(parent, f"missing field '{key}'", f"add `{key}: …` here (see README.md, Data format)",
+                       path=(*parent.path, key))
+    return child
+
+
+def text(node: Node | None, checker: Checker) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node.value, bool) or not isinstance(node.value, (str, int, float)):
+        checker.report(node, f"expected text, got {describe(node)}", "write the text on the same line, in quotes")
+        return None
+    value = str(node.value).strip()
+    if not value:
+        checker.report(node, "expected text, got an empty string", "write the text, or remove the field")
+        return None
+    return value
+
+
+def identifier(node: Node | None, checker: Checker) -> str | None:
+    value = text(node, checker)
+    if value is not None and not ID_PATTERN.match(value):
+        checker.report(node, f"'{value}' is not a valid id",
+                       "use letters, digits, '-' and '_' only, starting with a letter or digit")
+        return None
+    return value
+
+
+def integer(node: Node | None, checker: Checker) -> int | None:
+    if node is None:
+        return None
+    if isinstance(node.value, bool) or not isinstance(node.value, int):
+        checker.report(node, f"expected a whole number, got {describe(node)}", "write a number without quotes")
+        return None
+    return int(node.value)
+
+
+def localized(node: Node | None, checker: Checker) -> Text | None:
+    """A `{sv, en}` text; report each missing translation."""
+    fields = mapping(node, checker, LANGUAGES)
+    if fields is None or node is None:
+        return None
+    values = {}
+    for lang in LANGUAGES:
+        child = fields.get(lang)
+        if child is None:
+            checker.report(node, f"missing {LANGUAGE_NAMES[lang]} translation",
+                           f"add `{lang}: …` next to the other language", path=(*node.path, lang))
+        else:
+            values[lang] = text(child, checker)
+    if any(values.get(lang) is None for lang in LANGUAGES):
+        return None
+    return Text(sv=values["sv"], en=values["en"])
+
+
+def describe(node: Node) -> str:
+    """A short description of a node's value for error messages."""
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    return repr(value)

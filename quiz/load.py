@@ -1,0 +1,239 @@
+"""Load a quiz: its statements file, its weights file and its sources, checked in one pass.
+
+Every problem in every file is collected and raised together as one `DataError`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from quiz.errors import DataError
+from quiz.fields import field, identifier, integer, localized, mapping, sequence, text
+from quiz.model import Party, Position, Quiz, Source, Statement, Topic, Weights
+from quiz.nodes import Checker, Node, read_yaml
+from quiz.provenance import closest_passage, quote_in_source
+from quiz.weights import read_weights
+
+TOP_FIELDS = ("quiz", "sources", "parties", "topics", "statements")
+QUIZ_FIELDS = ("id", "title", "region", "election", "description", "weights")
+SOURCE_FIELDS = ("id", "party", "title", "kind", "year", "file")
+PARTY_FIELDS = ("id", "name", "color")
+TOPIC_FIELDS = ("id", "name")
+STATEMENT_FIELDS = ("id", "topic", "text", "positions")
+POSITION_FIELDS = ("stance", "source", "quote", "important", "note")
+COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def load_weights(path: str | Path) -> Weights:
+    """Load a weights file on its own; raise `DataError` listing every problem."""
+    checker = Checker(_display(Path(path)))
+    weights = read_weights(Path(path), checker)
+    if checker.problems or weights is None:
+        raise DataError(checker.problems)
+    return weights
+
+
+def load_quiz(path: str | Path, weights_path: str | Path | None = None) -> Quiz:
+    """Load a statements file with its weights and sources; raise `DataError` listing every problem.
+
+    The weights file is `weights_path` if given, else the file named in `quiz.weights`, else
+    `weights.yaml` next to the statements file.
+    """
+    path = Path(path)
+    checker = Checker(_display(path))
+    root = read_yaml(path, checker)
+    top = mapping(root, checker, TOP_FIELDS)
+    if top is None or root is None:
+        raise DataError(checker.problems)
+    reader = _QuizReader(path, checker)
+    meta = reader.meta(field(top, "quiz", root, checker))
+    weights_file = Path(weights_path) if weights_path else path.parent / (reader.weights_name or "weights.yaml")
+    weights_checker = Checker(_display(weights_file))
+    weights = read_weights(weights_file, weights_checker)
+    parties = reader.parties(field(top, "parties", root, checker))
+    sources = reader.sources(field(top, "sources", root, checker), parties)
+    topics = reader.topics(field(top, "topics", root, checker))
+    statements = reader.statements(field(top, "statements", root, checker), parties, topics, sources,
+                                   weights.scale.values if weights else None)
+    problems = weights_checker.problems + checker.problems
+    if problems or meta is None or weights is None:
+        raise DataError(problems)
+    return Quiz(**meta, sources=sources, parties=parties, topics=topics, statements=statements,
+                weights=weights, file=checker.file)
+
+
+def _display(path: Path) -> str:
+    """How a file is named in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _QuizReader:
+    """Reads the sections of one statements file, reporting to one checker."""
+
+    def __init__(self, path: Path, checker: Checker) -> None:
+        self.path = path
+        self.checker = checker
+        self.weights_name: str | None = None
+
+    def meta(self, node: Node | None) -> dict[str, object] | None:
+        fields = mapping(node, self.checker, QUIZ_FIELDS)
+        if fields is None or node is None:
+            return None
+        meta = {
+            "id": identifier(field(fields, "id", node, self.checker), self.checker),
+            "title": localized(field(fields, "title", node, self.checker), self.checker),
+            "region": text(field(fields, "region", node, self.checker), self.checker),
+            "election": text(field(fields, "election", node, self.checker), self.checker),
+            "description": localized(field(fields, "description", node, self.checker), self.checker),
+        }
+        self.weights_name = text(fields.get("weights"), self.checker)
+        return None if None in meta.values() else meta
+
+    def parties(self, node: Node | None) -> dict[str, Party]:
+        parties = {}
+        for item, fields in self._records(node, PARTY_FIELDS, "party"):
+            party_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            name = localized(field(fields, "name", item, self.checker), self.checker)
+            color = text(field(fields, "color", item, self.checker), self.checker)
+            if color is not None and not COLOR.match(color):
+                self.checker.report(fields["color"], f"expected a colour like '#e8112d', got '{color}'",
+                                    "write # and six hex digits, in quotes")
+                color = None
+            if party_id is not None and name is not None and color is not None:
+                parties[party_id] = Party(party_id, name, color)
+        return parties
+
+    def sources(self, node: Node | None, parties: dict[str, Party]) -> dict[str, Source]:
+        sources = {}
+        for item, fields in self._records(node, SOURCE_FIELDS, "source"):
+            source_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            party = self._reference(fields, "party", item, parties, "parties")
+            title = text(field(fields, "title", item, self.checker), self.checker)
+            kind = text(field(fields, "kind", item, self.checker), self.checker)
+            year = integer(field(fields, "year", item, self.checker), self.checker)
+            file = text(field(fields, "file", item, self.checker), self.checker)
+            body = self._source_text(fields.get("file"), file)
+            if None not in (source_id, party, title, kind, year, file, body):
+                sources[source_id] = Source(source_id, party, title, kind, year, file, body)  # type: ignore[arg-type]
+        return sources
+
+    def topics(self, node: Node | None) -> dict[str, Topic]:
+        topics = {}
+        for item, fields in self._records(node, TOPIC_FIELDS, "topic"):
+            topic_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            name = localized(field(fields, "name", item, self.checker), self.checker)
+            if topic_id is not None and name is not None:
+                topics[topic_id] = Topic(topic_id, name)
+        return topics
+
+    def statements(self, node: Node | None, parties: dict[str, Party], topics: dict[str, Topic],
+                   sources: dict[str, Source], scale: tuple[int, ...] | None) -> tuple[Statement, ...]:
+        statements = []
+        for item, fields in self._records(node, STATEMENT_FIELDS, "statement"):
+            statement_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            topic = self._reference(fields, "topic", item, topics, "topics")
+            statement_text = localized(field(fields, "text", item, self.checker), self.checker)
+            positions = self._positions(field(fields, "positions", item, self.checker), parties, sources, scale)
+            if None not in (statement_id, topic, statement_text, positions):
+                statements.append(Statement(statement_id, topic, statement_text, positions))  # type: ignore[arg-type]
+        return tuple(statements)
+
+    def _positions(self, node: Node | None, parties: dict[str, Party], sources: dict[str, Source],
+                   scale: tuple[int, ...] | None) -> dict[str, Position] | None:
+        entries = mapping(node, self.checker)
+        if entries is None or node is None:
+            return None
+        positions = {}
+        for party_id, child in entries.items():
+            if party_id not in parties:
+                self.checker.report(child, f"unknown party '{party_id}'",
+                                    f"use a party id from `parties`: {', '.join(parties) or '(none defined)'}")
+                continue
+            position = self._position(party_id, child, sources, scale)
+            if position is not None:
+                positions[party_id] = position
+        return positions
+
+    def _position(self, party_id: str, node: Node, sources: dict[str, Source],
+                  scale: tuple[int, ...] | None) -> Position | None:
+        fields = mapping(node, self.checker, POSITION_FIELDS)
+        if fields is None:
+            return None
+        stance = self._stance(field(fields, "stance", node, self.checker), scale)
+        if stance is None:
+            return None
+        source_id = self._reference(fields, "source", node, sources, "sources")
+        quote = text(field(fields, "quote", node, self.checker), self.checker)
+        important = fields.get("important")
+        if important is not None and not isinstance(important.value, bool):
+            self.checker.report(important, f"expected true or false, got {important.value!r}", "write `true` or `false`")
+        note = text(fields["note"], self.checker) if "note" in fields else ""
+        if source_id is None or quote is None:
+            return None
+        source = sources[source_id]
+        if source.party != party_id:
+            self.checker.report(fields["source"], f"source '{source_id}' belongs to party '{source.party}', not '{party_id}'",
+                                "quote this party's own programme")
+        elif not quote_in_source(quote, source.text):
+            self.checker.report(fields["quote"], f"quote not found in {source.file}",
+                                f"copy the words exactly; the closest passage is: \"{closest_passage(quote, source.text)}\"")
+        return Position(party_id, stance, source_id, quote, bool(important and important.value), note or "")
+
+    def _stance(self, node: Node | None, scale: tuple[int, ...] | None) -> int | None:
+        if node is None or node.is_null:
+            return None
+        low, high = (min(scale), max(scale)) if scale else (None, None)
+        valid = isinstance(node.value, int) and not isinstance(node.value, bool)
+        if valid and scale is not None and node.value not in scale:
+            valid = False
+        if not valid:
+            expected = f"{low}..{high} or null" if scale else "a whole number or null"
+            self.checker.report(node, f"expected {expected}, got {node.value!r}",
+                                f"use a value of the answer scale in the weights file "
+                                f"({', '.join(map(str, scale or ()))}), or null for no stated position")
+            return None
+        return int(node.value)
+
+    def _reference(self, fields: dict[str, Node], key: str, parent: Node, known: dict[str, object],
+                   section: str) -> str | None:
+        value = text(field(fields, key, parent, self.checker), self.checker)
+        if value is not None and value not in known:
+            self.checker.report(fields[key], f"unknown {key} '{value}'",
+                                f"use an id from `{section}`: {', '.join(known) or '(none defined)'}")
+            return None
+        return value
+
+    def _records(self, node: Node | None, allowed: tuple[str, ...], kind: str):  # type: ignore[no-untyped-def]
+        """Each item of a list section as (node, fields); report duplicate ids."""
+        seen: set[str] = set()
+        for item in sequence(node, self.checker) or []:
+            fields = mapping(item, self.checker, allowed)
+            if fields is None:
+                continue
+            record_id = fields.get("id")
+            if record_id is not None and isinstance(record_id.value, str):
+                if record_id.value in seen:
+                    self.checker.report(record_id, f"duplicate {kind} id '{record_id.value}'",
+                                        f"give each {kind} its own id")
+                    continue
+                seen.add(record_id.value)
+            yield item, fields
+
+    def _source_text(self, node: Node | None, file: str | None) -> str | None:
+        if file is None:
+            return None
+        source_path = self.path.parent / file
+        try:
+            return source_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.checker.report(node, f"source file not found: {file}",
+                                f"put the programme text at {_display(source_path)}, or fix the path (relative to "
+                                f"{self.path.name})")
+        except (OSError, UnicodeDecodeError):
+            self.checker.report(node, f"cannot read source file {file} as UTF-8 text", "save it as UTF-8 plain text")
+        return None
+

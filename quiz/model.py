@@ -1,0 +1,166 @@
+"""Typed, immutable records for a loaded quiz. Nothing after loading sees a raw dict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+LANGUAGES = ("sv", "en")
+Lang = Literal["sv", "en"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Swedish and English."""
+
+    sv: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.sv
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    party: str
+    title: str
+    kind: str
+    year: int
+    file: str
+    text: str = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: Text
+    color: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Position:
+    """A party's stated stance on one statement, with the programme words behind it."""
+
+    party: str
+    stance: int
+    source: str
+    quote: str
+    important: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    topic: str
+    text: Text
+    positions: Mapping[str, Position]
+
+    def stance(self, party: str) -> int | None:
+        """The party's stance, or None when the party has no stated position."""
+        position = self.positions.get(party)
+        return None if position is None else position.stance
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    value: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    answers: tuple[AnswerOption, ...]
+    skip: Text
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(option.value for option in self.answers)
+
+    @property
+    def span(self) -> int:
+        return max(self.values) - min(self.values)
+
+    def label(self, value: int | None) -> Text:
+        for option in self.answers:
+            if option.value == value:
+                return option.label
+        return self.skip
+
+
+@dataclass(frozen=True)
+class MissingRule:
+    """What a party with no stated position gets: `drop` the statement, or a `penalty`."""
+
+    rule: Literal["drop", "penalty"]
+    max_points: Fraction = Fraction(0)
+
+
+@dataclass(frozen=True)
+class Method:
+    """A scoring method as data: a distance rule or a points table, with its options."""
+
+    id: str
+    name: Text
+    description: Text
+    rule: Literal["distance", "table"]
+    table: Mapping[int, Mapping[int, Fraction]]
+    collapse: Literal["none", "sign"]
+    party_importance: bool
+    missing: MissingRule
+
+
+@dataclass(frozen=True)
+class Weights:
+    scale: Scale
+    important_weight: int
+    missing: MissingRule
+    default_method: str
+    methods: Mapping[str, Method]
+    file: str = ""
+
+    def method(self, method_id: str | None = None) -> Method:
+        return self.methods[method_id or self.default_method]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    title: Text
+    region: str
+    election: str
+    description: Text
+    sources: Mapping[str, Source]
+    parties: Mapping[str, Party]
+    topics: Mapping[str, Topic]
+    statements: tuple[Statement, ...]
+    weights: Weights
+    file: str = ""
+
+    def statement(self, statement_id: str) -> Statement:
+        for statement in self.statements:
+            if statement.id == statement_id:
+                return statement
+        raise KeyError(statement_id)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """One respondent: statement id → scale value, or None for skipped; plus important ids."""
+
+    values: Mapping[str, int | None]
+    important: frozenset[str] = frozenset()
+
+    @property
+    def answered(self) -> tuple[str, ...]:
+        return tuple(sid for sid, value in self.values.items() if value is not None)
+

@@ -1,0 +1,122 @@
+"""Score one respondent's answers against every party, by a method defined in the weights file.
+
+For each statement the respondent answered and each party, a method gives `points` out of a
+maximum `max_points`:
+
+- `distance` (city-block): points = span − |answer − stance|, max = span, where span is the
+  distance between the ends of the scale (4 on the 5-point scale −2..2).
+- `table`: points = table[answer][stance], max = the largest entry in the answer's row. Wahl-O-Mat
+  (2 same, 1 one step apart, 0 opposite) and SVT's 4-point table are tables.
+
+With `collapse: sign`, answer and stance are first reduced to −1, 0 or 1.
+
+Weights: a statement the respondent marks important counts `important_weight` times (points and
+max). With `party_importance`, a statement the party marks important counts that many times more.
+
+A party with no stated position follows the method's missing-position rule: `drop` leaves the
+statement out for that party (its coverage goes down), `penalty` scores 0 of `max_points`.
+
+The match is Σ points / Σ max_points over the statements that count; skipped statements count for
+no one. Fractions are kept exact; percentages are only made for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from quiz.model import Answers, Method, Position, Quiz, Weights
+
+
+@dataclass(frozen=True)
+class PartyScore:
+    """One party's match with one respondent."""
+
+    party: str
+    points: Fraction
+    max_points: Fraction
+    counted: int
+    answered: int
+
+    @property
+    def match(self) -> Fraction | None:
+        """points / max_points, or None when no statement counts for this party."""
+        return self.points / self.max_points if self.max_points else None
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.match is None else float(100 * self.match)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A party's place in a ranking. Tied parties share `rank` and have `tied` set."""
+
+    rank: int
+    score: PartyScore
+    tied: bool
+
+
+def score(quiz: Quiz, answers: Answers, method_id: str | None = None,
+          parties: Iterable[str] | None = None) -> dict[str, PartyScore]:
+    """Score `answers` against each party (all, or `parties`) with the named or default method."""
+    weights = quiz.weights
+    method = weights.method(method_id)
+    party_ids = list(parties) if parties is not None else list(quiz.parties)
+    answered = [s for s in quiz.statements if answers.values.get(s.id) is not None]
+    scores = {}
+    for party in party_ids:
+        points, maximum, counted = Fraction(0), Fraction(0), 0
+        for statement in answered:
+            result = statement_points(weights, method, answers.values[statement.id],
+                                      statement.id in answers.important, statement.positions.get(party))
+            if result is not None:
+                points, maximum = points + result[0], maximum + result[1]
+                counted += party in statement.positions
+        scores[party] = PartyScore(party, points, maximum, counted, len(answered))
+    return scores
+
+
+def statement_points(weights: Weights, method: Method, answer: int, important: bool,
+                     position: Position | None) -> tuple[Fraction, Fraction] | None:
+    """(points, max_points) for one answered statement and one party, or None if it drops out."""
+    user_weight = weights.important_weight if important else 1
+    if position is None:
+        if method.missing.rule == "drop":
+            return None
+        return Fraction(0), method.missing.max_points * user_weight
+    weight = user_weight
+    if method.party_importance and position.important:
+        weight *= weights.important_weight
+    points, maximum = pair_points(weights, method, answer, position.stance)
+    return points * weight, maximum * weight
+
+
+def pair_points(weights: Weights, method: Method, answer: int, stance: int) -> tuple[Fraction, Fraction]:
+    """Unweighted (points, max_points) for an answer and a stance under `method`."""
+    if method.collapse == "sign":
+        answer, stance = _sign(answer), _sign(stance)
+    if method.rule == "distance":
+        span = 2 if method.collapse == "sign" else weights.scale.span
+        return Fraction(span - abs(answer - stance)), Fraction(span)
+    row = method.table[answer]
+    return row[stance], max(row.values())
+
+
+def rank(scores: Mapping[str, PartyScore]) -> list[Ranked]:
+    """Parties from best to worst match. Equal matches share a rank and are marked as tied;
+    within a tie, and among parties with no basis for a match, the order is by party id."""
+    scored = sorted((s for s in scores.values() if s.match is not None), key=lambda s: (-s.match, s.party))  # type: ignore[operator]
+    unscored = sorted((s for s in scores.values() if s.match is None), key=lambda s: s.party)
+    ranked: list[Ranked] = []
+    for index, entry in enumerate(scored):
+        same = [other for other in scored if other.match == entry.match]
+        place = 1 + sum(1 for other in scored if other.match > entry.match)  # type: ignore[operator]
+        ranked.append(Ranked(place, entry, len(same) > 1))
+    ranked += [Ranked(len(scored) + 1, entry, len(unscored) > 1) for entry in unscored]
+    return ranked
+
+
+def _sign(value: int) -> int:
+    return (value > 0) - (value < 0)
