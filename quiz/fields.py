@@ -105,5 +105,5 @@ def describe(node: Node) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return repr(node.raw)
     return repr(value)

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from quiz.errors import DataError
-from quiz.fields import field, identifier, integer, localized, mapping, sequence, text
+from quiz.fields import describe, field, identifier, integer, localized, mapping, sequence, text
 from quiz.model import Party, Position, Quiz, Source, Statement, Topic, Weights
 from quiz.nodes import Checker, Node, read_yaml
 from quiz.provenance import closest_passage, quote_in_source
@@ -28,9 +28,9 @@ COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 def load_weights(path: str | Path) -> Weights:
     """Load a weights file on its own; raise `DataError` listing every problem."""
     checker = Checker(_display(Path(path)))
-    weights = read_weights(Path(path), checker)
+    weights, _ = read_weights(Path(path), checker)
     if checker.problems or weights is None:
-        raise DataError(checker.problems)
+        raise DataError(checker.sorted())
     return weights
 
 
@@ -45,18 +45,19 @@ def load_quiz(path: str | Path, weights_path: str | Path | None = None) -> Quiz:
     root = read_yaml(path, checker)
     top = mapping(root, checker, TOP_FIELDS)
     if top is None or root is None:
-        raise DataError(checker.problems)
+        raise DataError(checker.sorted())
     reader = _QuizReader(path, checker)
     meta = reader.meta(field(top, "quiz", root, checker))
     weights_file = Path(weights_path) if weights_path else path.parent / (reader.weights_name or "weights.yaml")
     weights_checker = Checker(_display(weights_file))
-    weights = read_weights(weights_file, weights_checker)
+    weights, scale = read_weights(weights_file, weights_checker,
+                           f"put a weights file there, or name yours in `quiz.weights` of {checker.file}")
     parties = reader.parties(field(top, "parties", root, checker))
-    sources = reader.sources(field(top, "sources", root, checker), parties)
+    sources = reader.sources(field(top, "sources", root, checker))
     topics = reader.topics(field(top, "topics", root, checker))
-    statements = reader.statements(field(top, "statements", root, checker), parties, topics, sources,
-                                   weights.scale.values if weights else None)
-    problems = weights_checker.problems + checker.problems
+    statements = reader.statements(field(top, "statements", root, checker), sources,
+                                   scale.values if scale else None)
+    problems = weights_checker.sorted() + checker.sorted()
     if problems or meta is None or weights is None:
         raise DataError(problems)
     return Quiz(**meta, sources=sources, parties=parties, topics=topics, statements=statements,
@@ -78,6 +79,7 @@ class _QuizReader:
         self.path = path
         self.checker = checker
         self.weights_name: str | None = None
+        self.ids: dict[str, set[str]] = {"parties": set(), "sources": set(), "topics": set()}
 
     def meta(self, node: Node | None) -> dict[str, object] | None:
         fields = mapping(node, self.checker, QUIZ_FIELDS)
@@ -96,7 +98,7 @@ class _QuizReader:
     def parties(self, node: Node | None) -> dict[str, Party]:
         parties = {}
         for item, fields in self._records(node, PARTY_FIELDS, "party"):
-            party_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            party_id = self._id(fields, item, "parties")
             name = localized(field(fields, "name", item, self.checker), self.checker)
             color = text(field(fields, "color", item, self.checker), self.checker)
             if color is not None and not COLOR.match(color):
@@ -107,11 +109,11 @@ class _QuizReader:
                 parties[party_id] = Party(party_id, name, color)
         return parties
 
-    def sources(self, node: Node | None, parties: dict[str, Party]) -> dict[str, Source]:
+    def sources(self, node: Node | None) -> dict[str, Source]:
         sources = {}
         for item, fields in self._records(node, SOURCE_FIELDS, "source"):
-            source_id = identifier(field(fields, "id", item, self.checker), self.checker)
-            party = self._reference(fields, "party", item, parties, "parties")
+            source_id = self._id(fields, item, "sources")
+            party = self._reference(fields, "party", item, "parties")
             title = text(field(fields, "title", item, self.checker), self.checker)
             kind = text(field(fields, "kind", item, self.checker), self.checker)
             year = integer(field(fields, "year", item, self.checker), self.checker)
@@ -124,34 +126,34 @@ class _QuizReader:
     def topics(self, node: Node | None) -> dict[str, Topic]:
         topics = {}
         for item, fields in self._records(node, TOPIC_FIELDS, "topic"):
-            topic_id = identifier(field(fields, "id", item, self.checker), self.checker)
+            topic_id = self._id(fields, item, "topics")
             name = localized(field(fields, "name", item, self.checker), self.checker)
             if topic_id is not None and name is not None:
                 topics[topic_id] = Topic(topic_id, name)
         return topics
 
-    def statements(self, node: Node | None, parties: dict[str, Party], topics: dict[str, Topic],
-                   sources: dict[str, Source], scale: tuple[int, ...] | None) -> tuple[Statement, ...]:
+    def statements(self, node: Node | None, sources: dict[str, Source],
+                   scale: tuple[int, ...] | None) -> tuple[Statement, ...]:
         statements = []
         for item, fields in self._records(node, STATEMENT_FIELDS, "statement"):
             statement_id = identifier(field(fields, "id", item, self.checker), self.checker)
-            topic = self._reference(fields, "topic", item, topics, "topics")
+            topic = self._reference(fields, "topic", item, "topics")
             statement_text = localized(field(fields, "text", item, self.checker), self.checker)
-            positions = self._positions(field(fields, "positions", item, self.checker), parties, sources, scale)
+            positions = self._positions(field(fields, "positions", item, self.checker), sources, scale)
             if None not in (statement_id, topic, statement_text, positions):
                 statements.append(Statement(statement_id, topic, statement_text, positions))  # type: ignore[arg-type]
         return tuple(statements)
 
-    def _positions(self, node: Node | None, parties: dict[str, Party], sources: dict[str, Source],
+    def _positions(self, node: Node | None, sources: dict[str, Source],
                    scale: tuple[int, ...] | None) -> dict[str, Position] | None:
         entries = mapping(node, self.checker)
         if entries is None or node is None:
             return None
         positions = {}
         for party_id, child in entries.items():
-            if party_id not in parties:
+            if party_id not in self.ids["parties"]:
                 self.checker.report(child, f"unknown party '{party_id}'",
-                                    f"use a party id from `parties`: {', '.join(parties) or '(none defined)'}")
+                                    f"use a party id from `parties`: {', '.join(sorted(self.ids['parties'])) or '(none defined)'}")
                 continue
             position = self._position(party_id, child, sources, scale)
             if position is not None:
@@ -166,15 +168,15 @@ class _QuizReader:
         stance = self._stance(field(fields, "stance", node, self.checker), scale)
         if stance is None:
             return None
-        source_id = self._reference(fields, "source", node, sources, "sources")
+        source_id = self._reference(fields, "source", node, "sources")
         quote = text(field(fields, "quote", node, self.checker), self.checker)
         important = fields.get("important")
         if important is not None and not isinstance(important.value, bool):
             self.checker.report(important, f"expected true or false, got {important.value!r}", "write `true` or `false`")
         note = text(fields["note"], self.checker) if "note" in fields else ""
-        if source_id is None or quote is None:
+        source = sources.get(source_id or "")
+        if source is None or quote is None:
             return None
-        source = sources[source_id]
         if source.party != party_id:
             self.checker.report(fields["source"], f"source '{source_id}' belongs to party '{source.party}', not '{party_id}'",
                                 "quote this party's own programme")
@@ -192,19 +194,27 @@ class _QuizReader:
             valid = False
         if not valid:
             expected = f"{low}..{high} or null" if scale else "a whole number or null"
-            self.checker.report(node, f"expected {expected}, got {node.value!r}",
+            self.checker.report(node, f"expected {expected}, got {describe(node)}",
                                 f"use a value of the answer scale in the weights file "
                                 f"({', '.join(map(str, scale or ()))}), or null for no stated position")
             return None
         return int(node.value)
 
-    def _reference(self, fields: dict[str, Node], key: str, parent: Node, known: dict[str, object],
-                   section: str) -> str | None:
+    def _reference(self, fields: dict[str, Node], key: str, parent: Node, section: str) -> str | None:
+        """The id in `key`, which must name a record of `section` (`parties`, `sources`, `topics`)."""
         value = text(field(fields, key, parent, self.checker), self.checker)
+        known = self.ids[section]
         if value is not None and value not in known:
             self.checker.report(fields[key], f"unknown {key} '{value}'",
-                                f"use an id from `{section}`: {', '.join(known) or '(none defined)'}")
+                                f"use an id from `{section}`: {', '.join(sorted(known)) or '(none defined)'}")
             return None
+        return value
+
+    def _id(self, fields: dict[str, Node], item: Node, section: str) -> str | None:
+        """The record's own id, registered as known even if other fields are wrong."""
+        value = identifier(field(fields, "id", item, self.checker), self.checker)
+        if value is not None:
+            self.ids[section].add(value)
         return value
 
     def _records(self, node: Node | None, allowed: tuple[str, ...], kind: str):  # type: ignore[no-untyped-def]
@@ -219,7 +229,6 @@ class _QuizReader:
                 if record_id.value in seen:
                     self.checker.report(record_id, f"duplicate {kind} id '{record_id.value}'",
                                         f"give each {kind} its own id")
-                    continue
                 seen.add(record_id.value)
             yield item, fields
 

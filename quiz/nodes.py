@@ -24,6 +24,7 @@ class Node:
     line: int
     column: int
     path: tuple[str, ...]
+    raw: str | None = None
 
     @property
     def is_null(self) -> bool:
@@ -54,13 +55,17 @@ class Checker:
         else:
             self.problems.append(Problem(self.file, node.line, node.column, path or node.path, message, hint))
 
+    def sorted(self) -> list[Problem]:
+        """The problems in file order."""
+        return sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
 
-def read_yaml(path: Path, checker: Checker) -> Node | None:
+
+def read_yaml(path: Path, checker: Checker, missing_hint: str = "check the file name and folder") -> Node | None:
     """Parse a YAML file into nodes; report a missing file or a syntax error as a problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        checker.report(None, "file not found", "check the path, relative to the quiz file")
+        checker.report(None, "file not found", missing_hint)
         return None
     except (OSError, UnicodeDecodeError) as error:
         checker.report(None, f"cannot read the file ({error.__class__.__name__})", "save it as UTF-8 text")
@@ -104,7 +109,7 @@ def _convert(node: yaml.Node, path: tuple[str, ...], loader: yaml.SafeLoader, ch
         value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:
         value = node.value
-    return Node(value, line, column, path)
+    return Node(value, line, column, path, raw=str(node.value))
 
 
 def _crumb(item: yaml.Node, index: int, loader: yaml.SafeLoader) -> str:

@@ -110,7 +110,7 @@ def rank(scores: Mapping[str, PartyScore]) -> list[Ranked]:
     scored = sorted((s for s in scores.values() if s.match is not None), key=lambda s: (-s.match, s.party))  # type: ignore[operator]
     unscored = sorted((s for s in scores.values() if s.match is None), key=lambda s: s.party)
     ranked: list[Ranked] = []
-    for index, entry in enumerate(scored):
+    for entry in scored:
         same = [other for other in scored if other.match == entry.match]
         place = 1 + sum(1 for other in scored if other.match > entry.match)  # type: ignore[operator]
         ranked.append(Ranked(place, entry, len(same) > 1))

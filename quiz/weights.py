@@ -14,13 +14,16 @@ METHOD_FIELDS = ("name", "description", "rule", "table", "collapse", "party_impo
 SIGN_VALUES = (-1, 0, 1)
 
 
-def read_weights(path: Path, checker: Checker) -> Weights | None:
-    """Parse `path`; report problems to `checker` and return None if any were found."""
+def read_weights(path: Path, checker: Checker,
+                 missing_hint: str = "check the file name and folder") -> tuple[Weights | None, Scale | None]:
+    """Parse `path`; report problems to `checker`. Return the weights (None if any problem was
+    found) and the answer scale (None if the scale itself is broken), so that statements can still
+    be checked against the scale when something else in the weights file is wrong."""
     before = len(checker.problems)
-    root = read_yaml(path, checker)
+    root = read_yaml(path, checker, missing_hint)
     top = mapping(root, checker, TOP_FIELDS)
     if top is None or root is None:
-        return None
+        return None, None
     scale = _scale(field(top, "scale", root, checker), checker)
     weight = integer(field(top, "important_weight", root, checker), checker)
     if weight is not None and weight < 1:
@@ -32,8 +35,8 @@ def read_weights(path: Path, checker: Checker) -> Weights | None:
         checker.report(top["default_method"], f"unknown method '{default}'",
                        f"use one of the methods defined below: {', '.join(methods)}")
     if len(checker.problems) > before or None in (scale, weight, missing, default, methods):
-        return None
-    return Weights(scale, weight, missing, default, methods, file=checker.file)  # type: ignore[arg-type]
+        return None, scale
+    return Weights(scale, weight, missing, default, methods, file=checker.file), scale  # type: ignore[arg-type]
 
 
 def _scale(node: Node | None, checker: Checker) -> Scale | None:

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.load import load_quiz, load_weights
+from quiz.model import Party, Position, Quiz, Source, Statement, Text, Topic, Weights
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see file names as a user in the project folder does."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="session")
+def five_point() -> Weights:
+    return load_weights(ROOT / "weights.yaml")
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Quiz:
+    return load_quiz(ROOT / "statements.yaml")
+
+
+def make_quiz(weights: Weights, stances: dict[str, dict[str, int | None]], important: frozenset[tuple[str, str]] = frozenset()) -> Quiz:
+    """A quiz built in memory: statement id → party id → stance (None: no stated position)."""
+    party_ids = sorted({p for row in stances.values() for p in row})
+    statements = tuple(
+        Statement(sid, "t", Text(sid, sid), {
+            party: Position(party, stance, "src", "q", (sid, party) in important)
+            for party, stance in row.items() if stance is not None
+        })
+        for sid, row in stances.items()
+    )
+    return Quiz(
+        id="mem", title=Text("t", "t"), region="r", election="e", description=Text("d", "d"),
+        sources={"src": Source("src", party_ids[0] if party_ids else "x", "t", "k", 2024, "f", "q")},
+        parties={p: Party(p, Text(p, p), "#000000") for p in party_ids},
+        topics={"t": Topic("t", Text("t", "t"))},
+        statements=statements, weights=weights,
+    )
