@@ -25,10 +25,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m quiz", description="Check, report on and score valkompass quizzes.")
+    parser = argparse.ArgumentParser(prog="python -m quiz",
+                                     description="Check, report on and score valkompass quizzes.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate quiz files and print every problem")
-    check.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml and quizzes/*.yaml)")
+    check.add_argument("files", nargs="*", type=Path,
+                       help="statements files (default: statements.yaml and quizzes/*.yaml)")
     check.set_defaults(run=_check)
     report = commands.add_parser("report", help="stated positions per party and topic, and weak spots")
     report.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")

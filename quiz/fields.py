@@ -82,7 +82,7 @@ def localized(node: Node | None, checker: Checker) -> Text | None:
     fields = mapping(node, checker, LANGUAGES)
     if fields is None or node is None:
         return None
-    values = {}
+    values: dict[str, str | None] = {}
     for lang in LANGUAGES:
         child = fields.get(lang)
         if child is None:
@@ -90,9 +90,8 @@ def localized(node: Node | None, checker: Checker) -> Text | None:
                            f"add `{lang}: …` next to the other language", path=(*node.path, lang))
         else:
             values[lang] = text(child, checker)
-    if any(values.get(lang) is None for lang in LANGUAGES):
-        return None
-    return Text(sv=values["sv"], en=values["en"])
+    sv, en = values.get("sv"), values.get("en")
+    return Text(sv=sv, en=en) if sv is not None and en is not None else None
 
 
 def describe(node: Node) -> str:

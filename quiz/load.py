@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from quiz.errors import DataError
 from quiz.fields import describe, field, identifier, integer, localized, mapping, sequence, text
@@ -81,7 +82,7 @@ class _QuizReader:
         self.weights_name: str | None = None
         self.ids: dict[str, set[str]] = {"parties": set(), "sources": set(), "topics": set()}
 
-    def meta(self, node: Node | None) -> dict[str, object] | None:
+    def meta(self, node: Node | None) -> dict[str, Any] | None:
         fields = mapping(node, self.checker, QUIZ_FIELDS)
         if fields is None or node is None:
             return None
@@ -119,8 +120,8 @@ class _QuizReader:
             year = integer(field(fields, "year", item, self.checker), self.checker)
             file = text(field(fields, "file", item, self.checker), self.checker)
             body = self._source_text(fields.get("file"), file)
-            if None not in (source_id, party, title, kind, year, file, body):
-                sources[source_id] = Source(source_id, party, title, kind, year, file, body)  # type: ignore[arg-type]
+            if (source_id and party and title and kind and file and body is not None and year is not None):
+                sources[source_id] = Source(source_id, party, title, kind, year, file, body)
         return sources
 
     def topics(self, node: Node | None) -> dict[str, Topic]:
@@ -152,8 +153,8 @@ class _QuizReader:
         positions = {}
         for party_id, child in entries.items():
             if party_id not in self.ids["parties"]:
-                self.checker.report(child, f"unknown party '{party_id}'",
-                                    f"use a party id from `parties`: {', '.join(sorted(self.ids['parties'])) or '(none defined)'}")
+                known = ", ".join(sorted(self.ids["parties"])) or "(none defined)"
+                self.checker.report(child, f"unknown party '{party_id}'", f"use a party id from `parties`: {known}")
                 continue
             position = self._position(party_id, child, sources, scale)
             if position is not None:
@@ -172,17 +173,20 @@ class _QuizReader:
         quote = text(field(fields, "quote", node, self.checker), self.checker)
         important = fields.get("important")
         if important is not None and not isinstance(important.value, bool):
-            self.checker.report(important, f"expected true or false, got {important.value!r}", "write `true` or `false`")
+            self.checker.report(important, f"expected true or false, got {describe(important)}",
+                                "write `true` or `false`")
         note = text(fields["note"], self.checker) if "note" in fields else ""
         source = sources.get(source_id or "")
-        if source is None or quote is None:
+        if source is None or source_id is None or quote is None:
             return None
         if source.party != party_id:
-            self.checker.report(fields["source"], f"source '{source_id}' belongs to party '{source.party}', not '{party_id}'",
+            self.checker.report(fields["source"],
+                                f"source '{source_id}' belongs to party '{source.party}', not '{party_id}'",
                                 "quote this party's own programme")
         elif not quote_in_source(quote, source.text):
+            closest = closest_passage(quote, source.text)
             self.checker.report(fields["quote"], f"quote not found in {source.file}",
-                                f"copy the words exactly; the closest passage is: \"{closest_passage(quote, source.text)}\"")
+                                f"copy the words exactly; the closest passage is: \"{closest}\"")
         return Position(party_id, stance, source_id, quote, bool(important and important.value), note or "")
 
     def _stance(self, node: Node | None, scale: tuple[int, ...] | None) -> int | None:

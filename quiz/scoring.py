@@ -22,6 +22,7 @@ no one. Fractions are kept exact; percentages are only made for display.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -69,7 +70,9 @@ def score(quiz: Quiz, answers: Answers, method_id: str | None = None,
     for party in party_ids:
         points, maximum, counted = Fraction(0), Fraction(0), 0
         for statement in answered:
-            result = statement_points(weights, method, answers.values[statement.id],
+            answer = answers.values[statement.id]
+            assert answer is not None
+            result = statement_points(weights, method, answer,
                                       statement.id in answers.important, statement.positions.get(party))
             if result is not None:
                 points, maximum = points + result[0], maximum + result[1]
@@ -107,14 +110,16 @@ def pair_points(weights: Weights, method: Method, answer: int, stance: int) -> t
 def rank(scores: Mapping[str, PartyScore]) -> list[Ranked]:
     """Parties from best to worst match. Equal matches share a rank and are marked as tied;
     within a tie, and among parties with no basis for a match, the order is by party id."""
-    scored = sorted((s for s in scores.values() if s.match is not None), key=lambda s: (-s.match, s.party))  # type: ignore[operator]
+    matched = [(s.match, s) for s in scores.values() if s.match is not None]
+    matched.sort(key=lambda pair: (-pair[0], pair[1].party))
+    counts = Counter(match for match, _ in matched)
+    ranked, place = [], 1
+    for index, (match, entry) in enumerate(matched):
+        if index and match != matched[index - 1][0]:
+            place = index + 1
+        ranked.append(Ranked(place, entry, counts[match] > 1))
     unscored = sorted((s for s in scores.values() if s.match is None), key=lambda s: s.party)
-    ranked: list[Ranked] = []
-    for entry in scored:
-        same = [other for other in scored if other.match == entry.match]
-        place = 1 + sum(1 for other in scored if other.match > entry.match)  # type: ignore[operator]
-        ranked.append(Ranked(place, entry, len(same) > 1))
-    ranked += [Ranked(len(scored) + 1, entry, len(unscored) > 1) for entry in unscored]
+    ranked += [Ranked(len(matched) + 1, entry, len(unscored) > 1) for entry in unscored]
     return ranked
 
 

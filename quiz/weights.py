@@ -156,7 +156,8 @@ def _points(node: Node | None, checker: Checker) -> Fraction | None:
     if node is None:
         return None
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)) or node.value < 0:
-        checker.report(node, f"expected a number of points (0 or more), got {node.value!r}", "write a number like 2 or 2.5")
+        checker.report(node, f"expected a number of points (0 or more), got {node.value!r}",
+                       "write a number like 2 or 2.5")
         return None
     return Fraction(str(node.value))
 

@@ -28,7 +28,8 @@ def shipped() -> Quiz:
     return load_quiz(ROOT / "statements.yaml")
 
 
-def make_quiz(weights: Weights, stances: dict[str, dict[str, int | None]], important: frozenset[tuple[str, str]] = frozenset()) -> Quiz:
+def make_quiz(weights: Weights, stances: dict[str, dict[str, int | None]],
+              important: frozenset[tuple[str, str]] = frozenset()) -> Quiz:
     """A quiz built in memory: statement id → party id → stance (None: no stated position)."""
     party_ids = sorted({p for row in stances.values() for p in row})
     statements = tuple(

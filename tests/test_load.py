@@ -140,7 +140,7 @@ def test_missing_weights_file_says_where_it_was_looked_for(mini):
 def test_incomplete_method_table(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     row = "      1: {2: 3, 1: 4, 0: 3, -1: 0, -2: 0}\n"
-    text = (ROOT / "weights.yaml").read_text(encoding="utf-8").replace(row, "")
+    text = (ROOT / "weights.yaml").read_text(encoding="utf-8").replace(row, "")  # the row for answer 1
     (tmp_path / "weights.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_weights(tmp_path / "weights.yaml")

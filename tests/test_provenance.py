@@ -2,7 +2,8 @@
 
 from quiz.provenance import closest_passage, quote_in_source
 
-SOURCE = "Vi inför socioekonomiska faktorer och vård-\ntyngdsmätningar i ersättnings-\n\tmodellen. Hälso-\noch sjukvård."
+SOURCE = ("Vi inför socioekonomiska faktorer och vård-\ntyngdsmätningar i ersättnings-\n\tmodellen. "
+          "Hälso-\noch sjukvård.")
 
 
 def test_whitespace_runs_are_collapsed():
