@@ -59,7 +59,8 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{file}: {error.render()}")
             continue
         positions = sum(len(s.positions) for s in quiz.statements)
-        print(f"{file}: ok ({len(quiz.statements)} statements, {len(quiz.parties)} parties, "
+        parties = f"{len(quiz.parties)} part{'y' if len(quiz.parties) == 1 else 'ies'}"
+        print(f"{file}: ok ({len(quiz.statements)} statements, {parties}, "
               f"{positions} positions with verified quotes)")
     return 1 if failed else 0
 

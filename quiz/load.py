@@ -117,7 +117,7 @@ class _QuizReader:
             party = self._reference(fields, "party", item, "parties")
             title = text(field(fields, "title", item, self.checker), self.checker)
             kind = text(field(fields, "kind", item, self.checker), self.checker)
-            year = integer(field(fields, "year", item, self.checker), self.checker)
+            year = self._year(field(fields, "year", item, self.checker))
             file = text(field(fields, "file", item, self.checker), self.checker)
             body = self._source_text(fields.get("file"), file)
             if (source_id and party and title and kind and file and body is not None and year is not None):
@@ -235,6 +235,12 @@ class _QuizReader:
                                         f"give each {kind} its own id")
                 seen.add(record_id.value)
             yield item, fields
+
+    def _year(self, node: Node | None) -> int | str | None:
+        """A year of publication: a whole number, or a short text when the exact year is unknown."""
+        if node is not None and isinstance(node.value, str):
+            return text(node, self.checker)
+        return integer(node, self.checker)
 
     def _source_text(self, node: Node | None, file: str | None) -> str | None:
         if file is None:

@@ -28,7 +28,7 @@ class Source:
     party: str
     title: str
     kind: str
-    year: int
+    year: int | str
     file: str
     text: str = field(repr=False, compare=False)
 

@@ -1,0 +1,72 @@
+"""The shipped content holds up against the programmes it quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import shipped_quizzes
+from quiz.load import load_quiz
+from quiz.model import Quiz
+from quiz.provenance import quote_in_source
+from tests.conftest import ROOT, SHARED
+
+PROGRAMMES = SHARED / "programmes"
+VASTERNORRLAND = {"000_0ce6ec601b528d05.txt", "001_4015c3df23f6d401.txt", "002_0410683bcf7f9b19.txt"}
+
+
+def quizzes() -> list[Quiz]:
+    return [load_quiz(ROOT / path) for path in shipped_quizzes()]
+
+
+def source_names(quiz: Quiz) -> set[str]:
+    return {Path(source.file).name for source in quiz.sources.values()}
+
+
+@pytest.mark.parametrize("path", shipped_quizzes(), ids=str)
+def test_every_quote_stands_word_for_word_in_the_original_programme(path):
+    quiz = load_quiz(ROOT / path)
+    for statement in quiz.statements:
+        for position in statement.positions.values():
+            original = (PROGRAMMES / Path(quiz.sources[position.source].file).name).read_text(encoding="utf-8")
+            assert quote_in_source(position.quote, original), (statement.id, position.party)
+
+
+def test_sources_are_exact_copies_of_the_programmes():
+    for programme in PROGRAMMES.glob("*.txt"):
+        assert (ROOT / "sources" / programme.name).read_bytes() == programme.read_bytes()
+
+
+def test_every_programme_is_in_a_shipped_quiz():
+    used = set().union(*(source_names(quiz) for quiz in quizzes()))
+    assert used == {p.name for p in PROGRAMMES.glob("*.txt")}
+
+
+def test_regions_are_never_mixed():
+    for quiz in quizzes():
+        names = source_names(quiz)
+        assert names <= VASTERNORRLAND or len(names) == 1, quiz.id
+
+
+def test_vasternorrland_quiz_is_large_and_balanced(shipped):
+    assert source_names(shipped) == VASTERNORRLAND
+    assert len(shipped.statements) >= 30 and len({s.topic for s in shipped.statements}) >= 8
+    for party in shipped.parties:
+        assert sum(party in s.positions for s in shipped.statements) >= 15, party
+    both = [s for s in shipped.statements if {"S", "SJVP"} <= set(s.positions)]
+    assert len(both) >= 12
+    assert sum(s.stance("S") != s.stance("SJVP") for s in both) >= 8
+
+
+def test_the_two_example_statements_are_in_it(shipped):
+    akut = shipped.statement("solleftea-akut")
+    assert "Sollefteå" in akut.text.sv and akut.stance("SJVP") == 2
+    assert akut.stance("S") is None  # S's documents are silent: no stated position, not "against"
+    assert "arbetsskor" in shipped.statement("arbetsskor").text.sv.lower()
+
+
+def test_every_text_has_swedish_and_english():
+    for quiz in quizzes():
+        for statement in quiz.statements:
+            assert statement.text.sv and statement.text.en and statement.text.sv != statement.text.en
