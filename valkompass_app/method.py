@@ -1,0 +1,63 @@
+"""'Om metoden': the formula in plain words with a worked example, the rules, sources, open data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quiz.export import positions_csv
+from quiz.model import Quiz
+from quiz.scoring import pair_points
+from valkompass_app.state import View, escape
+from valkompass_app.strings import t
+
+
+def render_method(view: View) -> None:
+    quiz, lang = view.quiz, view.lang
+    st.title(t("method_page", lang))
+    st.markdown(t("method_formula", lang))
+    st.latex(r"\text{match} = \frac{\sum \text{points}}{\sum \text{max points}}")
+    st.markdown(escape(worked_example(quiz, lang)))
+    st.markdown(t("method_important", lang, n=quiz.weights.important_weight))
+    missing = quiz.weights.missing
+    st.markdown(t("missing_drop", lang) if missing.rule == "drop"
+                else t("missing_penalty", lang, n=float(missing.max_points)))
+    st.subheader(t("methods_heading", lang))
+    for method in quiz.weights.methods.values():
+        st.markdown(f"**{escape(method.name.get(lang))}** – {escape(method.description.get(lang))}")
+    st.subheader(t("all_sources", lang))
+    for source in quiz.sources.values():
+        party = quiz.parties[source.party].name.get(lang)
+        st.markdown("- " + escape(f"{party}: «{source.title}», {source.kind}, {source.year} ({source.file})"))
+    st.subheader(t("matrix_heading", lang))
+    matrix = positions_csv(quiz, view.parties)
+    st.download_button(t("download_matrix", lang), matrix, file_name=f"{quiz.id}-stallningstaganden.csv",
+                       mime="text/csv", key="dl_matrix", on_click="ignore")
+    st.dataframe(_matrix_table(quiz, view), hide_index=True, width="stretch")
+
+
+def worked_example(quiz: Quiz, lang: str) -> str:
+    """The default method applied to three answers and stances, computed by the engine."""
+    weights = quiz.weights
+    method = weights.method()
+    values = weights.scale.values
+    answers = [values[0], values[0], values[-1]]
+    stances = [values[0], values[-2], values[len(values) // 2]]
+    pairs = [pair_points(weights, method, a, s) for a, s in zip(answers, stances, strict=True)]
+    points, maximum = sum(p for p, _ in pairs), sum(m for _, m in pairs)
+    return t("method_example", lang, method=method.name.get(lang),
+             answers=", ".join(weights.scale.label(a).get(lang) for a in answers),
+             stances=", ".join(weights.scale.label(s).get(lang) for s in stances),
+             points=f"{float(points):g}", max=f"{float(maximum):g}", percent=f"{float(100 * points / maximum):.1f}")
+
+
+def _matrix_table(quiz: Quiz, view: View) -> pd.DataFrame:
+    rows = []
+    for statement_id in view.statement_ids:
+        statement = quiz.statement(statement_id)
+        row = {t("statement", view.lang): statement.text.get(view.lang)}
+        for party in view.parties:
+            stance = statement.stance(party)
+            row[party] = "–" if stance is None else quiz.weights.scale.label(stance).get(view.lang)
+        rows.append(row)
+    return pd.DataFrame(rows)

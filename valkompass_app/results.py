@@ -1,0 +1,144 @@
+"""The results: match per party, statement by statement, per topic, and how stable it is.
+
+Every chart is followed by a table with the same numbers.
+"""
+
+from __future__ import annotations
+
+import io
+
+import altair as alt
+import streamlit as st
+
+from quiz import charts
+from quiz.export import results_csv, results_json
+from quiz.model import Answers
+from quiz.robustness import depends_on_method, robustness
+from quiz.scoring import rank, score
+from quiz.share import encode
+from valkompass_app.state import View, answers, escape, go
+from valkompass_app.strings import t
+
+
+def render_results(view: View) -> None:
+    lang = view.lang
+    st.button(t("back_to_quiz", lang), key="results_back", on_click=go, args=("question",))
+    st.title(t("results", lang))
+    given = answers(view)
+    if not given.answered:
+        st.warning(t("all_skipped", lang))
+        return
+    scores = score(view.quiz, given, None, view.parties)
+    chart = _render_match(view, scores)
+    _render_comparison(view, given)
+    _render_topics(view, given)
+    _render_stability(view, given)
+    _render_share(view, given, scores, chart)
+
+
+def _render_match(view: View, scores: dict) -> alt.LayerChart:  # type: ignore[type-arg]
+    quiz, lang = view.quiz, view.lang
+    st.header(t("match_heading", lang))
+    frame = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
+    ranked = rank(scores)
+    top = [quiz.parties[r.score.party].name.get(lang) for r in ranked if r.rank == 1 and r.score.percent is not None]
+    if len(top) > 1:
+        st.markdown(f"**{escape(t('tie_top', lang, parties=', '.join(top)))}**")
+    elif top:
+        st.markdown(f"**{escape(t('top_party', lang, party=top[0]))}**")
+    for entry in ranked:
+        if entry.score.percent is None:
+            st.caption(escape(t("no_basis", lang, party=quiz.parties[entry.score.party].name.get(lang))))
+    chart = charts.match_chart(frame, t("match_axis", lang))
+    st.altair_chart(chart, use_container_width=True)
+    table = frame.rename(columns={"name": t("table_party", lang), "percent": t("table_percent", lang),
+                                  "rank": t("table_rank", lang), "basis": t("table_basis", lang)})
+    table[t("table_tied", lang)] = frame["tied"].map({True: t("yes", lang), False: t("no", lang)})
+    st.dataframe(table[[t("table_party", lang), t("table_percent", lang), t("table_rank", lang),
+                        t("table_basis", lang), t("table_tied", lang)]], hide_index=True, width="stretch")
+    return chart
+
+
+def _render_comparison(view: View, given: Answers) -> None:
+    quiz, lang = view.quiz, view.lang
+    st.header(t("compare_heading", lang))
+    st.caption(t("compare_intro", lang))
+    frame = charts.comparison_frame(quiz, given, view.parties, lang, t("you", lang), view.statement_ids)
+    st.altair_chart(charts.comparison_chart(frame), use_container_width=True)
+    table = frame.pivot(index=["order", "statement"], columns="column", values="symbol").reset_index()
+    table = table[["statement", t("you", lang), *view.parties]].rename(columns={"statement": t("statement", lang)})
+    st.dataframe(table, hide_index=True, width="stretch")
+    for number, statement_id in enumerate(view.statement_ids, start=1):
+        statement = quiz.statement(statement_id)
+        with st.expander(f"{number}. {escape(statement.text.get(lang))}"):
+            _render_quotes(view, statement_id)
+
+
+def _render_quotes(view: View, statement_id: str) -> None:
+    quiz, lang = view.quiz, view.lang
+    statement = quiz.statement(statement_id)
+    for party in view.parties:
+        name = quiz.parties[party].name.get(lang)
+        position = statement.positions.get(party)
+        if position is None:
+            st.markdown(f"**{escape(name)}**: _{t('no_position', lang)}_")
+            continue
+        label = quiz.weights.scale.label(position.stance).get(lang)
+        source = quiz.sources[position.source]
+        st.markdown(f"**{escape(name)}** · {escape(t('stance_label', lang, label=label))}")
+        st.markdown("> " + escape(position.quote))
+        st.caption(escape(t("quote_from", lang, title=source.title, year=source.year, file=source.file)))
+        if position.note:
+            st.caption(escape(t("editor_note", lang, note=position.note)))
+
+
+def _render_topics(view: View, given: Answers) -> None:
+    lang = view.lang
+    st.header(t("topic_heading", lang))
+    frame = charts.topic_frame(view.quiz, given, view.parties, None, lang)
+    st.altair_chart(charts.topic_heatmap(frame, view.parties, t("match_axis", lang)), use_container_width=True)
+    table = frame.pivot(index="topic", columns="party", values="label").reset_index()
+    table = table.rename(columns={p: view.quiz.parties[p].name.get(lang) for p in view.parties})
+    st.dataframe(table.rename(columns={"topic": t("topic_col", lang)}), hide_index=True, width="stretch")
+
+
+def _render_stability(view: View, given: Answers) -> None:
+    quiz, lang = view.quiz, view.lang
+    st.header(t("stability_heading", lang))
+    outcomes = robustness(quiz, given, view.parties)
+    if depends_on_method(outcomes):
+        st.warning(t("unstable", lang))
+    else:
+        st.success(t("stable", lang, n=len(outcomes)))
+    rows = [{t("method_col", lang): quiz.weights.methods[o.method].name.get(lang),
+             t("top_col", lang): ", ".join(quiz.parties[p].name.get(lang) for p in o.top) or "–",
+             t("table_percent", lang): None if o.percent is None else round(o.percent, 1),
+             t("margin_col", lang): None if o.margin is None else round(o.margin, 1)} for o in outcomes]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _render_share(view: View, given: Answers, scores: dict, chart: alt.LayerChart) -> None:  # type: ignore[type-arg]
+    quiz, lang = view.quiz, view.lang
+    st.header(t("share_heading", lang))
+    query = {"quiz": quiz.id, "lang": lang, "r": encode(quiz, given)}
+    if view.parties != sorted(quiz.parties) and len(view.parties) < len(quiz.parties):
+        query["parties"] = ",".join(view.parties)
+    base = (st.context.url or "").split("?")[0]
+    st.code(base + "?" + "&".join(f"{k}={v}" for k, v in query.items()), language=None)
+    st.caption(t("share_help", lang))
+    csv_column, json_column, png_column = st.columns(3)
+    csv_column.download_button(t("download_csv", lang), results_csv(quiz, given, scores, lang),
+                               file_name=f"{quiz.id}-resultat.csv", mime="text/csv", key="dl_csv", on_click="ignore")
+    as_json = results_json(quiz, given, scores, quiz.weights.default_method)
+    json_column.download_button(t("download_json", lang), as_json,
+                                file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
+                                on_click="ignore")
+    png_column.download_button(t("download_png", lang), lambda: _png(chart), file_name=f"{quiz.id}-resultat.png",
+                               mime="image/png", key="dl_png", on_click="ignore")
+
+
+def _png(chart: alt.LayerChart) -> bytes:
+    buffer = io.BytesIO()
+    chart.properties(width=600).save(buffer, format="png", scale_factor=2)
+    return buffer.getvalue()
+

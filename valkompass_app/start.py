@@ -1,0 +1,30 @@
+"""The start page: what the quiz is, whose programmes, how long, and the privacy line."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from valkompass_app.state import View, escape, go, start_over
+from valkompass_app.strings import t
+
+
+def render_start(view: View) -> None:
+    quiz, lang = view.quiz, view.lang
+    st.title(escape(quiz.title.get(lang)))
+    st.caption(f"{escape(quiz.region)} · {escape(quiz.election)}")
+    st.markdown(escape(quiz.description.get(lang)))
+    st.markdown(f"**{t('sources_heading', lang)}**")
+    for source in quiz.sources.values():
+        party = quiz.parties[source.party].name.get(lang)
+        st.markdown("- " + escape(t("source_line", lang, party=party, title=source.title, kind=source.kind,
+                                    year=source.year)))
+    n = len(view.statement_ids)
+    st.markdown(t("duration", lang, n=n, minutes=max(1, math.ceil(n * 8 / 60))))
+    st.info(t("privacy", lang), icon="🔒")
+    started = bool(st.session_state.answers)
+    st.button(t("continue" if started else "start", lang), type="primary", key="start_button",
+              on_click=go, args=("question",))
+    if started:
+        st.button(t("restart", lang), key="restart_button", on_click=start_over)

@@ -1,0 +1,144 @@
+"""Every user-facing UI string, in Swedish and English, in one place.
+
+`t(key, lang, **values)` looks a string up and fills in `{placeholders}`. Content (statements,
+quotes, party names) comes from the quiz files, never from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # (Swedish, English)
+    "app_title": ("Valkompass", "Voting compass"),
+    "language": ("Språk", "Language"),
+    "choose_quiz": ("Välj valkompass", "Choose a quiz"),
+    "quiz_option": ("{title} – {region}, {election}", "{title} – {region}, {election}"),
+    "what_is_it": ("Vad är det här?", "What is this?"),
+    "sources_heading": ("Påståendena bygger på", "The statements are based on"),
+    "source_line": ("{party}: «{title}» ({kind}, {year})", "{party}: «{title}» ({kind}, {year})"),
+    "duration": ("{n} påståenden, cirka {minutes} minuter.", "{n} statements, about {minutes} minutes."),
+    "privacy": ("Dina svar stannar i den här webbläsarsessionen. De sparas inte och loggas aldrig.",
+                "Your answers stay in this browser session. They are never stored or logged."),
+    "start": ("Starta", "Start"),
+    "continue": ("Fortsätt där du var", "Continue where you were"),
+    "restart": ("Börja om", "Start over"),
+    "progress": ("Påstående {n} av {of}", "Statement {n} of {of}"),
+    "topic": ("Ämne: {topic}", "Topic: {topic}"),
+    "your_answer": ("Ditt svar", "Your answer"),
+    "important": ("Viktig för mig", "Important to me"),
+    "important_help": ("Viktiga påståenden räknas {n} gånger.", "Important statements count {n} times."),
+    "back": ("← Föregående", "← Previous"),
+    "next": ("Nästa →", "Next →"),
+    "jump": ("Gå till påstående", "Go to statement"),
+    "show_results": ("Visa resultat", "Show results"),
+    "answer_first": ("Svara på minst ett påstående för att se resultatet.",
+                     "Answer at least one statement to see your results."),
+    "back_to_quiz": ("← Tillbaka till påståendena", "← Back to the statements"),
+    "results": ("Ditt resultat", "Your results"),
+    "all_skipped": ("Du har hoppat över alla påståenden, så det finns inget att jämföra med partierna. "
+                    "Gå tillbaka och svara på minst ett påstående.",
+                    "You skipped every statement, so there is nothing to compare with the parties. "
+                    "Go back and answer at least one statement."),
+    "match_heading": ("1. Hur väl du matchar partierna", "1. How well you match the parties"),
+    "match_axis": ("Överensstämmelse (%)", "Agreement (%)"),
+    "based_on": ("baserat på {n} av {of} påståenden", "based on {n} of {of} statements"),
+    "tie_top": ("Delad första plats: {parties}.", "Tied for first place: {parties}."),
+    "top_party": ("Du står närmast {party}.", "You are closest to {party}."),
+    "no_basis": ("{party} har inget uttalat ställningstagande i något av de påståenden du svarat på.",
+                 "{party} has no stated position on any statement you answered."),
+    "table_party": ("Parti", "Party"),
+    "table_percent": ("Överensstämmelse %", "Agreement %"),
+    "table_rank": ("Placering", "Rank"),
+    "table_basis": ("Underlag", "Basis"),
+    "table_tied": ("Delad placering", "Tied"),
+    "yes": ("ja", "yes"),
+    "no": ("nej", "no"),
+    "compare_heading": ("2. Påstående för påstående", "2. Statement by statement"),
+    "compare_intro": ("++ helt enig, + delvis enig, 0 neutral, − delvis oenig, −− helt oenig, "
+                      "– inget uttalat ställningstagande, · inte besvarat.",
+                      "++ strongly agree, + somewhat agree, 0 neutral, − somewhat disagree, −− strongly disagree, "
+                      "– no stated position, · not answered."),
+    "you": ("Du", "You"),
+    "statement": ("Påstående", "Statement"),
+    "no_position": ("Inget uttalat ställningstagande", "No stated position"),
+    "quote_from": ("Ur «{title}» ({year}), fil {file}", "From «{title}» ({year}), file {file}"),
+    "editor_note": ("Redaktionens kommentar: {note}", "Editors' note: {note}"),
+    "stance_label": ("Ställningstagande: {label}", "Position: {label}"),
+    "topic_heading": ("3. Överensstämmelse per ämne", "3. Agreement by topic"),
+    "topic_col": ("Ämne", "Topic"),
+    "stability_heading": ("4. Hur stabilt är resultatet?", "4. How stable is the result?"),
+    "stable": ("Samma parti hamnar överst med alla {n} räknesätt.",
+               "The same party comes out on top with all {n} methods."),
+    "unstable": ("Vilket parti som hamnar överst beror på hur man räknar. Se tabellen och läs om metoderna.",
+                 "Which party comes out on top depends on how you count. See the table and read about the methods."),
+    "method_col": ("Räknesätt", "Method"),
+    "top_col": ("Bäst matchning", "Best match"),
+    "margin_col": ("Marginal till nästa (procentenheter)", "Margin to the next (points)"),
+    "share_heading": ("Dela resultat", "Share your results"),
+    "share_help": ("Länken innehåller dina svar. Inget sparas på servern.",
+                   "The link contains your answers. Nothing is stored on the server."),
+    "download_csv": ("Ladda ner som CSV", "Download as CSV"),
+    "download_json": ("Ladda ner som JSON", "Download as JSON"),
+    "download_png": ("Ladda ner diagrammet (PNG)", "Download the chart (PNG)"),
+    "method_page": ("Om metoden", "About the method"),
+    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära dess "
+                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen delad med "
+                       "den högsta möjliga summan.",
+                       "For every statement you answered, each party gets points for how close its stance is "
+                       "to your answer. Your agreement is the sum of the points divided by the highest "
+                       "possible sum."),
+    "method_example": ("Exempel med «{method}»: du svarar {answers} där partiet har {stances}. "
+                       "Det ger {points} av {max} poäng = {percent} %.",
+                       "Example with «{method}»: you answer {answers} where the party holds {stances}. "
+                       "That gives {points} of {max} points = {percent} %."),
+    "method_important": ("Ett påstående du markerat som viktigt räknas {n} gånger. Påståenden du hoppar över "
+                         "räknas inte alls.",
+                         "A statement you mark as important counts {n} times. Statements you skip do not "
+                         "count at all."),
+    "missing_drop": ("Har ett parti inget uttalat ställningstagande räknas påståendet bort för det partiet, "
+                     "och resultatet visar hur många påståenden det bygger på. Tystnad räknas aldrig som ett nej.",
+                     "Where a party has no stated position, the statement is left out for that party, and the "
+                     "result says how many statements it is based on. Silence never counts as a no."),
+    "missing_penalty": ("Har ett parti inget uttalat ställningstagande får det 0 av {n} poäng för påståendet.",
+                        "Where a party has no stated position, it gets 0 of {n} points for that statement."),
+    "methods_heading": ("Räknesätten", "The methods"),
+    "all_sources": ("Källor", "Sources"),
+    "matrix_heading": ("Alla ställningstaganden (öppna data)", "Every position (open data)"),
+    "download_matrix": ("Ladda ner alla ställningstaganden (CSV)", "Download every position (CSV)"),
+    "broken_quiz": ("Valkompassen kan inte visas eftersom quizfilen innehåller fel. Rätta felen nedan "
+                    "(eller kör `python -m quiz check`) och ladda om sidan.",
+                    "The quiz cannot be shown because its file has errors. Fix the problems below (or run "
+                    "`python -m quiz check`) and reload the page."),
+    "notice_share": ("Länken till resultatet kunde inte läsas ({reason}), så den ignorerades.",
+                     "The results link could not be read ({reason}), so it was ignored."),
+    "reason_too_long": ("länken är för lång", "the link is too long"),
+    "reason_malformed": ("det är ingen resultatlänk", "it is not a results link"),
+    "reason_version": ("den kommer från en annan version", "it comes from another version"),
+    "reason_other_quiz": ("den hör till ett annat quiz eller en äldre version av det här",
+                          "it belongs to another quiz or an older version of this one"),
+    "reason_checksum": ("den har ändrats eller kortats", "it has been changed or cut short"),
+    "reason_bad_value": ("den innehåller ett ogiltigt svar", "it contains an invalid answer"),
+    "notice_unknown": ("Okänt {what} i länken ignorerades: {ids}.", "Unknown {what} in the link ignored: {ids}."),
+    "what_quiz": ("quiz", "quiz"),
+    "what_parties": ("parti", "party"),
+    "what_statements": ("påstående", "statement"),
+    "what_lang": ("språk", "language"),
+    "quiz_changed": ("Du bytte valkompass, så dina tidigare svar togs bort.",
+                     "You switched quizzes, so your earlier answers were cleared."),
+    "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
+               "Open source. No tracking cookies, no external services."),
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The string `key` in `lang` ('sv' or 'en'), with `{placeholders}` filled in."""
+    sv, en = STRINGS[key]
+    template = en if lang == "en" else sv
+    return template.format(**values) if values else template
+
+
+def placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
