@@ -29,8 +29,9 @@ def results_json(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore],
 
 def results_csv(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore], lang: str) -> str:
     """One row per statement (your answer, importance), then one row per party result."""
-    rows: list[dict[str, object]] = [{"kind": "answer", "id": s.id, "text": s.text.get(lang), "value": answers.values.get(s.id),
-             "important": s.id in answers.important} for s in quiz.statements if s.id in answers.values]
+    rows: list[dict[str, object]] = [
+        {"kind": "answer", "id": s.id, "text": s.text.get(lang), "value": answers.values.get(s.id),
+         "important": s.id in answers.important} for s in quiz.statements if s.id in answers.values]
     rows += [{"kind": "result", "id": r.score.party, "text": quiz.parties[r.score.party].name.get(lang),
               "value": r.score.percent, "rank": r.rank, "tied": r.tied, "counted": r.score.counted,
               "answered": r.score.answered} for r in rank(scores)]

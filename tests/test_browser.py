@@ -88,7 +88,7 @@ def take_quiz(page: Page, url: str) -> None:
             break
     page.get_by_role("button", name="Delvis enig").click()
     page.get_by_role("button", name="Visa resultat").click()
-    page.get_by_text("Ditt resultat").wait_for()
+    page.get_by_role("heading", name="Ditt resultat").wait_for()
 
 
 @pytest.mark.parametrize(("width", "height", "name"), [(390, 844, "results-390.png"), (1280, 900, "results-1280.png")])
