@@ -116,8 +116,8 @@ class ClassroomStore:
             url = f"sqlite:///{path}"
         return cls(url, room_limit=int(os.environ.get("VALKOMPASS_ROOM_LIMIT", "30")))
 
-    def create_room(self, quiz_id: str, statement_ids: Sequence[str], party_ids: Sequence[str],
-                    all_statements: int, threshold: int = DEFAULT_THRESHOLD, ttl: timedelta = DEFAULT_TTL) -> CreatedRoom:
+    def create_room(self, quiz_id: str, statement_ids: Sequence[str], party_ids: Sequence[str], all_statements: int,
+                    threshold: int = DEFAULT_THRESHOLD, ttl: timedelta = DEFAULT_TTL) -> CreatedRoom:
         """A new room. `statement_ids` is the quiz's statements, or a subset of 10–15 of them."""
         _check_settings(statement_ids, party_ids, all_statements, threshold)
         now = self.clock()
