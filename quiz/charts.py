@@ -12,6 +12,7 @@ from typing import cast
 import altair as alt
 import pandas as pd
 
+from quiz.classroom.aggregate import StatementSpread
 from quiz.model import Answers, Quiz
 from quiz.scoring import PartyScore, rank, score
 
@@ -112,3 +113,31 @@ def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> al
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def distribution_frame(quiz: Quiz, spreads: Sequence[StatementSpread], lang: str) -> pd.DataFrame:
+    """One row per statement × answer: how many pupils gave it (skips as their own answer)."""
+    scale = quiz.weights.scale
+    rows = []
+    for number, spread in enumerate(spreads, start=1):
+        label = f"{number}. {_shorten(quiz.statement(spread.statement_id).text.get(lang), 48)}"
+        for order, option in enumerate(scale.answers):
+            rows.append({"statement": label, "answer": option.label.get(lang), "symbol": SYMBOLS.get(option.value, ""),
+                         "count": spread.counts.get(option.value, 0), "order": order, "row": number})
+        rows.append({"statement": label, "answer": scale.skip.get(lang), "symbol": "", "count": spread.skipped,
+                     "order": len(scale.answers), "row": number})
+    return pd.DataFrame(rows)
+
+
+def distribution_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """Stacked bars per statement, from 'strongly agree' to 'skip', as shares of the class."""
+    answers = list(dict.fromkeys(frame["answer"]))
+    colours = [*STANCE_COLOURS.values()][: len(answers) - 1] + ["#d0d7de"]
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("statement:N", sort=alt.SortField("row"), title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("count:Q", stack="normalize", title=title, axis=alt.Axis(format="%")),
+        color=alt.Color("answer:N", sort=answers, scale=alt.Scale(domain=answers, range=colours),
+                        legend=alt.Legend(orient="bottom", title=None, columns=3)),
+        order=alt.Order("order:Q"),
+        tooltip=["statement:N", "answer:N", "count:Q"])
+    return cast(alt.Chart, chart.properties(width="container", height=alt.Step(28)))

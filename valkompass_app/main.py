@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from quiz.classroom import ClassroomError, Room
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
+from valkompass_app.classroom import get_store, join_class, render_pupil_banner
 from valkompass_app.method import render_method
 from valkompass_app.params import LANGS, Params, read_params, subsets
 from valkompass_app.question import render_question
@@ -13,8 +15,10 @@ from valkompass_app.results import render_results
 from valkompass_app.start import render_start
 from valkompass_app.state import View, go, init_state, reset_answers
 from valkompass_app.strings import t
+from valkompass_app.teacher import render_teacher
 
-PAGES = {"start": render_start, "question": render_question, "results": render_results, "method": render_method}
+PAGES = {"start": render_start, "question": render_question, "results": render_results, "method": render_method,
+         "teacher": render_teacher}
 
 
 def run() -> None:
@@ -25,19 +29,40 @@ def run() -> None:
     if "params_read" not in st.session_state:
         st.session_state.params_read = True
         _first_visit(installed, params)
-    entry = next((e for e in installed if e.path == st.session_state.quiz_id), installed[0])
+    entry = _current_entry(installed)
     lang = _header(installed, entry, params)
     if entry.quiz is None:
         st.error(t("broken_quiz", lang))
         st.code(entry.error or "", language=None)
         return
     view = _view(entry, lang, params)
+    if st.session_state.class_room is not None and st.session_state.page != "teacher":
+        render_pupil_banner(view, st.session_state.class_room)
     for notice in st.session_state.notices:
         st.info(notice, icon="ℹ️")
     PAGES[st.session_state.page](view)
     if not params.embed:
         st.divider()
         st.caption(t("footer", lang))
+
+
+def _current_entry(installed: list[Entry]) -> Entry:
+    """The quiz of the class room if in one, else the chosen quiz."""
+    room = st.session_state.get("class_room")
+    if room is None and st.session_state.get("page") == "teacher" and st.session_state.teacher_token:
+        room = _teacher_room()
+    if room is not None:
+        for entry in installed:
+            if entry.quiz is not None and entry.quiz.id == room.quiz_id:
+                return entry
+    return next((e for e in installed if e.path == st.session_state.quiz_id), installed[0])
+
+
+def _teacher_room() -> Room | None:
+    try:
+        return get_store().teacher_room(st.session_state.teacher_token)
+    except ClassroomError:
+        return None
 
 
 def _chosen_entry(installed: list[Entry], params: Params) -> Entry:
@@ -61,6 +86,11 @@ def _first_visit(installed: list[Entry], params: Params) -> None:
         if params.result:
             notices += _open_share_link(entry, params.result)
     st.session_state.notices = notices
+    if params.class_code:
+        join_class(st.session_state.lang, params.class_code)
+    if params.teacher:
+        st.session_state.teacher_token = params.teacher
+        go("teacher")
 
 
 def _open_share_link(entry: Entry, token: str) -> list[str]:
@@ -122,6 +152,9 @@ def _view(entry: Entry, lang: str, params: Params) -> View:
     assert entry.quiz is not None
     quiz = entry.quiz
     parties, statements, _ = subsets(quiz, params) if params.quiz in (None, quiz.id) else (None, None, {})
+    room = st.session_state.class_room
+    if room is not None and room.quiz_id == quiz.id:
+        parties, statements = list(room.party_ids), list(room.statement_ids)
     order = party_order(quiz, lang)
     chosen = [p for p in order if parties is None or p in parties]
     return View(quiz, lang, chosen, statements or [s.id for s in quiz.statements], params.embed)

@@ -19,6 +19,8 @@ class Params:
     parties: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
     result: str | None = None
+    class_code: str | None = None
+    teacher: str | None = None
     unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -36,6 +38,8 @@ def read_params(query: Mapping[str, str]) -> Params:
         parties=_ids(query.get("parties")),
         statements=_ids(query.get("statements")),
         result=query.get("r"),
+        class_code=query.get("class"),
+        teacher=query.get("teacher"),
         unknown=unknown,
     )
 

@@ -16,6 +16,7 @@ from quiz.model import Answers
 from quiz.robustness import depends_on_method, robustness
 from quiz.scoring import rank, score
 from quiz.share import encode
+from valkompass_app.classroom import submit_and_show_class
 from valkompass_app.state import View, answers, escape, go
 from valkompass_app.strings import t
 
@@ -28,6 +29,9 @@ def render_results(view: View) -> None:
     if not given.answered:
         st.warning(t("all_skipped", lang))
         return
+    room = st.session_state.get("class_room")
+    if room is not None:
+        submit_and_show_class(view, room, given)
     scores = score(view.quiz, given, None, view.parties)
     chart = _render_match(view, scores)
     _render_comparison(view, given)
@@ -50,7 +54,7 @@ def _render_match(view: View, scores: dict) -> alt.LayerChart:  # type: ignore[t
         if entry.score.percent is None:
             st.caption(escape(t("no_basis", lang, party=quiz.parties[entry.score.party].name.get(lang))))
     chart = charts.match_chart(frame, t("match_axis", lang))
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
     table = frame.rename(columns={"name": t("table_party", lang), "percent": t("table_percent", lang),
                                   "rank": t("table_rank", lang), "basis": t("table_basis", lang)})
     table[t("table_tied", lang)] = frame["tied"].map({True: t("yes", lang), False: t("no", lang)})
@@ -64,17 +68,17 @@ def _render_comparison(view: View, given: Answers) -> None:
     st.header(t("compare_heading", lang))
     st.caption(t("compare_intro", lang))
     frame = charts.comparison_frame(quiz, given, view.parties, lang, t("you", lang), view.statement_ids)
-    st.altair_chart(charts.comparison_chart(frame), use_container_width=True)
+    st.altair_chart(charts.comparison_chart(frame), width="stretch")
     table = frame.pivot(index=["order", "statement"], columns="column", values="symbol").reset_index()
     table = table[["statement", t("you", lang), *view.parties]].rename(columns={"statement": t("statement", lang)})
     st.dataframe(table, hide_index=True, width="stretch")
     for number, statement_id in enumerate(view.statement_ids, start=1):
         statement = quiz.statement(statement_id)
         with st.expander(f"{number}. {escape(statement.text.get(lang))}"):
-            _render_quotes(view, statement_id)
+            render_quotes(view, statement_id)
 
 
-def _render_quotes(view: View, statement_id: str) -> None:
+def render_quotes(view: View, statement_id: str) -> None:
     quiz, lang = view.quiz, view.lang
     statement = quiz.statement(statement_id)
     for party in view.parties:
@@ -96,7 +100,7 @@ def _render_topics(view: View, given: Answers) -> None:
     lang = view.lang
     st.header(t("topic_heading", lang))
     frame = charts.topic_frame(view.quiz, given, view.parties, None, lang)
-    st.altair_chart(charts.topic_heatmap(frame, view.parties, t("match_axis", lang)), use_container_width=True)
+    st.altair_chart(charts.topic_heatmap(frame, view.parties, t("match_axis", lang)), width="stretch")
     table = frame.pivot(index="topic", columns="party", values="label").reset_index()
     table = table.rename(columns={p: view.quiz.parties[p].name.get(lang) for p in view.parties})
     st.dataframe(table.rename(columns={"topic": t("topic_col", lang)}), hide_index=True, width="stretch")

@@ -6,6 +6,7 @@ import math
 
 import streamlit as st
 
+from valkompass_app.classroom import render_class_entry
 from valkompass_app.state import View, escape, go, start_over
 from valkompass_app.strings import t
 
@@ -28,3 +29,6 @@ def render_start(view: View) -> None:
               on_click=go, args=("question",))
     if started:
         st.button(t("restart", lang), key="restart_button", on_click=start_over)
+    if not view.embed and st.session_state.get("class_room") is None:
+        st.divider()
+        render_class_entry(view)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from quiz.model import Answers, Quiz
 
+MENU = ("start", "question", "results", "method")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
 
@@ -26,7 +27,8 @@ class View:
 def init_state(lang: str, quiz_id: str) -> None:
     """Set every key the app uses, once per session."""
     defaults = {"lang": lang, "quiz_id": quiz_id, "answers": {}, "important": set(), "index": 0,
-                "page": "start", "nav": "start", "notices": []}
+                "page": "start", "nav": "start", "notices": [], "class_room": None, "teacher_token": None,
+                "submission_key": None}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
 
@@ -34,7 +36,7 @@ def init_state(lang: str, quiz_id: str) -> None:
 def go(page: str) -> None:
     """Show `page`. Call it from a widget callback, so that the page menu can follow."""
     st.session_state.page = page
-    st.session_state.nav = page
+    st.session_state.nav = page if page in MENU else None
 
 
 def start_over() -> None:
