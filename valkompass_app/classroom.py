@@ -79,19 +79,21 @@ def leave_class() -> None:
 
 
 def render_pupil_banner(view: View, room: Room) -> None:
-    st.info(t("in_class", view.lang, code=format_code(room.code)), icon="🏫")
+    st.info(t("in_class", view.lang, code=format_code(room.code)), icon=":material/school:")
 
 
-def submit_and_show_class(view: View, room: Room, given: Answers) -> None:
-    """Send the pupil's answers (once per session key; later changes replace them) and show the
-    class results once the teacher reveals them."""
-    lang = view.lang
-    store = get_store()
+def submit_answers(view: View, room: Room, given: Answers) -> None:
+    """Send the pupil's answers: once per session key, later changes replace them."""
     try:
-        store.submit(room.code, st.session_state.submission_key, given)
-        st.success(t("submitted", lang))
+        get_store().submit(room.code, st.session_state.submission_key, given)
+        st.success(t("submitted", view.lang))
     except ClassroomError as error:
-        st.warning(error.message(lang))
+        st.warning(error.message(view.lang))
+
+
+def render_class_results(view: View, room: Room) -> None:
+    """The class's results, once the teacher reveals them."""
+    lang, store = view.lang, get_store()
     try:
         current = store.shown_to_pupils(room.code)
     except ClassroomError as error:

@@ -16,7 +16,7 @@ from quiz.model import Answers
 from quiz.robustness import depends_on_method, robustness
 from quiz.scoring import rank, score
 from quiz.share import encode
-from valkompass_app.classroom import submit_and_show_class
+from valkompass_app.classroom import render_class_results, submit_answers
 from valkompass_app.state import View, answers, escape, go
 from valkompass_app.strings import t
 
@@ -31,13 +31,16 @@ def render_results(view: View) -> None:
         return
     room = st.session_state.get("class_room")
     if room is not None:
-        submit_and_show_class(view, room, given)
+        submit_answers(view, room, given)
     scores = score(view.quiz, given, None, view.parties)
     chart = _render_match(view, scores)
     _render_comparison(view, given)
     _render_topics(view, given)
     _render_stability(view, given)
-    _render_share(view, given, scores, chart)
+    if room is not None:
+        render_class_results(view, room)
+    else:
+        _render_share(view, given, scores, chart)
 
 
 def _render_match(view: View, scores: dict) -> alt.LayerChart:  # type: ignore[type-arg]

@@ -153,7 +153,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Pupils open the link or scan the QR code, and type the code:"),
     "teacher_secret": ("Din hemliga lärarlänk – spara den, visa den inte för klassen:",
                        "Your secret teacher link – keep it, do not show it to the class:"),
-    "finished": ("{n} elever har svarat.", "{n} pupils have answered."),
+    "finished_label": ("Elever som har svarat", "Pupils who have answered"),
     "waiting": ("Fördelningarna visas när minst {threshold} elever har svarat ({n} av {threshold} hittills). "
                 "Det skyddar elevernas anonymitet.",
                 "The distributions appear once at least {threshold} pupils have answered ({n} of {threshold} so "

@@ -59,7 +59,7 @@ def render_class_summary(view: View, room: Room, projector: bool) -> None:
     lang, quiz = view.lang, view.quiz
     submissions = get_store().answers(room)
     summary = summarise(quiz, room, submissions)
-    st.metric(t("finished", lang, n=summary.finished), summary.finished)
+    st.metric(t("finished_label", lang), summary.finished)
     if not summary.unlocked:
         st.info(t("waiting", lang, threshold=summary.threshold, n=summary.finished))
         return
