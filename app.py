@@ -4,5 +4,5 @@ import streamlit as st
 
 from valkompass_app.main import run
 
-st.set_page_config(page_title="Valkompass", page_icon=":material/explore:", layout="centered")
+st.set_page_config(page_title="Valkompass", page_icon="🧭", layout="centered")
 run()

@@ -79,7 +79,7 @@ def leave_class() -> None:
 
 
 def render_pupil_banner(view: View, room: Room) -> None:
-    st.info(t("in_class", view.lang, code=format_code(room.code)), icon=":material/school:")
+    st.info(t("in_class", view.lang, code=format_code(room.code)))
 
 
 def submit_answers(view: View, room: Room, given: Answers) -> None:

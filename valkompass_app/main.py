@@ -39,7 +39,7 @@ def run() -> None:
     if st.session_state.class_room is not None and st.session_state.page != "teacher":
         render_pupil_banner(view, st.session_state.class_room)
     for notice in st.session_state.notices:
-        st.info(notice, icon=":material/info:")
+        st.info(notice)
     PAGES[st.session_state.page](view)
     if not params.embed:
         st.divider()

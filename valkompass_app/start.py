@@ -23,7 +23,7 @@ def render_start(view: View) -> None:
                                     year=source.year)))
     n = len(view.statement_ids)
     st.markdown(t("duration", lang, n=n, minutes=max(1, math.ceil(n * 8 / 60))))
-    st.info(t("privacy", lang), icon=":material/lock:")
+    st.info(t("privacy", lang))
     started = bool(st.session_state.answers)
     st.button(t("continue" if started else "start", lang), type="primary", key="start_button",
               on_click=go, args=("question",))
