@@ -24,12 +24,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quiz.wahlomat import import_folder  # noqa: E402
-
 from quiz.batch import BatchScorer  # noqa: E402
 from quiz.load import load_quiz  # noqa: E402
 from quiz.model import Answers, Quiz  # noqa: E402
 from quiz.scoring import pair_points, score  # noqa: E402
+from quiz.wahlomat import import_folder  # noqa: E402
 
 BUNDESTAG = ROOT.parent / "shared" / "reference-data" / "raw" / "qual-o-mat-data" / "data" / "2021" / "deutschland"
 
