@@ -6,6 +6,7 @@ colour alone: bars carry party names and percentages, grid cells carry a symbol.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from typing import cast
 
@@ -141,3 +142,10 @@ def distribution_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         order=alt.Order("order:Q"),
         tooltip=["statement:N", "answer:N", "count:Q"])
     return cast(alt.Chart, chart.properties(width="container", height=alt.Step(28)))
+
+
+def chart_png(chart: alt.TopLevelMixin, width: int = 600) -> bytes:
+    """The chart as a PNG, rendered locally by vl-convert (no network)."""
+    buffer = io.BytesIO()
+    chart.properties(width=width).save(buffer, format="png", scale_factor=2)
+    return buffer.getvalue()

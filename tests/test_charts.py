@@ -30,3 +30,9 @@ def test_topic_frame_scores_each_topic_on_its_own(five_point):
     frame = charts.topic_frame(quiz, Answers({"a": 2, "b": 2}), ["X"], None, "sv")
     # both statements are in topic "t": (4 + 0) / 8 = 50 %
     assert frame.to_dict("records") == [{"topic": "t", "party": "X", "percent": 50, "label": "50"}]
+
+
+def test_the_match_chart_renders_to_png_offline(five_point):
+    quiz = make_quiz(five_point, {"a": {"X": 2}})
+    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", "{n} av {of}")
+    assert charts.chart_png(charts.match_chart(frame, "%")).startswith(b"\x89PNG")

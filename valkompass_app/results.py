@@ -5,8 +5,6 @@ Every chart is followed by a table with the same numbers.
 
 from __future__ import annotations
 
-import io
-
 import altair as alt
 import streamlit as st
 
@@ -140,12 +138,8 @@ def _render_share(view: View, given: Answers, scores: dict, chart: alt.LayerChar
     json_column.download_button(t("download_json", lang), as_json,
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
-    png_column.download_button(t("download_png", lang), lambda: _png(chart), file_name=f"{quiz.id}-resultat.png",
-                               mime="image/png", key="dl_png", on_click="ignore")
+    png_column.download_button(t("download_png", lang), lambda: charts.chart_png(chart),
+                               file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
 
 
-def _png(chart: alt.LayerChart) -> bytes:
-    buffer = io.BytesIO()
-    chart.properties(width=600).save(buffer, format="png", scale_factor=2)
-    return buffer.getvalue()
 

@@ -97,10 +97,10 @@ class ClassroomStore:
 
     def __init__(self, url: str, schema: str | None = None, room_limit: int = 30,
                  limit_window: timedelta = timedelta(minutes=10),
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC), ttl: timedelta = DEFAULT_TTL) -> None:
         self.engine = _engine(url)
         self.meta, self.info, self.rooms, self.submissions, self.creations = _tables(schema)
-        self.room_limit, self.limit_window, self.clock = room_limit, limit_window, clock
+        self.room_limit, self.limit_window, self.clock, self.ttl = room_limit, limit_window, clock, ttl
         self.meta.create_all(self.engine)
         with self.engine.begin() as conn:
             if conn.execute(select(self.info.c.version)).first() is None:
@@ -114,12 +114,15 @@ class ClassroomStore:
             path = Path(os.environ.get("VALKOMPASS_DB_PATH", DEFAULT_DB))
             path.parent.mkdir(parents=True, exist_ok=True)
             url = f"sqlite:///{path}"
-        return cls(url, room_limit=int(os.environ.get("VALKOMPASS_ROOM_LIMIT", "30")))
+        return cls(url, room_limit=int(os.environ.get("VALKOMPASS_ROOM_LIMIT", "30")),
+                   ttl=timedelta(days=float(os.environ.get("VALKOMPASS_ROOM_DAYS", "7"))))
 
     def create_room(self, quiz_id: str, statement_ids: Sequence[str], party_ids: Sequence[str], all_statements: int,
-                    threshold: int = DEFAULT_THRESHOLD, ttl: timedelta = DEFAULT_TTL) -> CreatedRoom:
-        """A new room. `statement_ids` is the quiz's statements, or a subset of 10–15 of them."""
+                    threshold: int = DEFAULT_THRESHOLD, ttl: timedelta | None = None) -> CreatedRoom:
+        """A new room. `statement_ids` is the quiz's statements, or a subset of 10–15 of them.
+        It expires after `ttl` (default: the store's), when `purge_expired` removes it."""
         _check_settings(statement_ids, party_ids, all_statements, threshold)
+        self.purge_expired()
         now = self.clock()
         token = new_token()
         with self.engine.begin() as conn:
@@ -132,7 +135,7 @@ class ClassroomStore:
             conn.execute(self.rooms.insert().values(
                 code=code, token_hash=digest(token), quiz_id=quiz_id, statement_ids=json.dumps(list(statement_ids)),
                 party_ids=json.dumps(list(party_ids)), threshold=threshold, closed=False, revealed=False,
-                expires_at=now + ttl))
+                expires_at=now + (ttl or self.ttl)))
         return CreatedRoom(code, token, self.join(code))
 
     def join(self, typed_code: str) -> Room:
