@@ -6,12 +6,12 @@ colour alone: bars carry party names and percentages, grid cells carry a symbol.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
+import vl_convert
 
 from quiz.classroom.aggregate import StatementSpread
 from quiz.model import Answers, Quiz
@@ -43,15 +43,17 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_o
 def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     """Horizontal bars, best match first. Above each bar its party, percentage and a tie mark
     ("=") in text; below it the basis ("based on 18 of 30 statements"). Narrow enough for a phone."""
-    base = alt.Chart(frame).encode(y=alt.Y("party:N", sort=list(frame["party"]), title=None, axis=None))
+    base = alt.Chart().encode(y=alt.Y("party:N", sort=list(frame["party"]), title=None, axis=None))
     bars = base.mark_bar(size=14, cornerRadiusEnd=3).encode(
         x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title=title),
         color=alt.Color("color:N", scale=None),
-        tooltip=["name:N", "percent:Q", "counted:Q", "answered:Q"])
+        tooltip=[alt.Tooltip("name:N"), alt.Tooltip("percent:Q"), alt.Tooltip("counted:Q"),
+                 alt.Tooltip("answered:Q")])
     heading = base.mark_text(align="left", dy=-17, fontSize=13, fontWeight="bold", color="#1f2328").encode(
-        x=alt.value(0), text="heading:N")
-    basis = base.mark_text(align="left", dy=17, fontSize=11, color="#57606a").encode(x=alt.value(0), text="basis:N")
-    return cast(alt.LayerChart, (bars + heading + basis).properties(height=alt.Step(66), width="container"))
+        x=alt.value(0), text=alt.Text("heading:N"))
+    basis = base.mark_text(align="left", dy=17, fontSize=11, color="#57606a").encode(
+        x=alt.value(0), text=alt.Text("basis:N"))
+    return alt.LayerChart(data=frame, layer=[bars, heading, basis]).properties(height=alt.Step(66), width="container")
 
 
 def comparison_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], lang: str,
@@ -74,14 +76,15 @@ def comparison_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], lang:
 def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """A grid of statements × (you + parties); each cell shows its symbol, coloured by stance."""
     columns = list(dict.fromkeys(frame["column"]))
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         x=alt.X("column:N", sort=columns, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
         y=alt.Y("statement:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260)))
     colours = alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values()))
     cells = base.mark_rect(stroke="#9aa0a6", strokeWidth=0.5).encode(
         color=alt.Color("symbol:N", scale=colours, legend=None))
-    text = base.mark_text(fontSize=13, fontWeight="bold").encode(text="symbol:N", tooltip=["statement:N", "column:N"])
-    return cast(alt.LayerChart, (cells + text).properties(width="container", height=alt.Step(26)))
+    text = base.mark_text(fontSize=13, fontWeight="bold").encode(
+        text=alt.Text("symbol:N"), tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("column:N")])
+    return alt.LayerChart(data=frame, layer=[cells, text]).properties(width="container", height=alt.Step(26))
 
 
 def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str | None,
@@ -101,15 +104,15 @@ def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: st
 
 def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> alt.LayerChart:
     """Topics × parties, shaded by agreement; cells with no basis stay white and show '–'."""
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         x=alt.X("party:N", sort=parties, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
         y=alt.Y("topic:N", title=None, axis=alt.Axis(labelLimit=200)))
     cells = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="greens"), legend=None),
-        tooltip=["topic:N", "party:N", alt.Tooltip("percent:Q", title=title)])
+        tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("party:N"), alt.Tooltip("percent:Q", title=title)])
     text = base.mark_text(fontSize=13).encode(
-        text="label:N", color=alt.condition("datum.percent > 60", alt.value("#ffffff"), alt.value("#1f2328")))
-    return cast(alt.LayerChart, (cells + text).properties(width="container", height=alt.Step(30)))
+        text=alt.Text("label:N"), color=alt.condition("datum.percent > 60", alt.value("#ffffff"), alt.value("#1f2328")))
+    return alt.LayerChart(data=frame, layer=[cells, text]).properties(width="container", height=alt.Step(30))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -140,12 +143,10 @@ def distribution_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("answer:N", sort=answers, scale=alt.Scale(domain=answers, range=colours),
                         legend=alt.Legend(orient="bottom", title=None, columns=3)),
         order=alt.Order("order:Q"),
-        tooltip=["statement:N", "answer:N", "count:Q"])
+        tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("answer:N"), alt.Tooltip("count:Q")])
     return cast(alt.Chart, chart.properties(width="container", height=alt.Step(28)))
 
 
-def chart_png(chart: alt.TopLevelMixin, width: int = 600) -> bytes:
-    """The chart as a PNG, rendered locally by vl-convert (no network)."""
-    buffer = io.BytesIO()
-    chart.properties(width=width).save(buffer, format="png", scale_factor=2)
-    return buffer.getvalue()
+def chart_png(spec: dict[str, Any], width: int = 600) -> bytes:
+    """A chart's Vega-Lite spec as a PNG, rendered locally by vl-convert (no network)."""
+    return bytes(vl_convert.vegalite_to_png({**spec, "width": width}, scale=2))

@@ -30,9 +30,10 @@ def test_topic_frame_scores_each_topic_on_its_own(five_point):
     frame = charts.topic_frame(quiz, Answers({"a": 2, "b": 2}), ["X"], None, "sv")
     # both statements are in topic "t": (4 + 0) / 8 = 50 %
     assert frame.to_dict("records") == [{"topic": "t", "party": "X", "percent": 50, "label": "50"}]
+    assert charts.topic_heatmap(frame, ["X"], "%").to_dict()["layer"]  # validates against the schema
 
 
 def test_the_match_chart_renders_to_png_offline(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 2}})
     frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", "{n} av {of}")
-    assert charts.chart_png(charts.match_chart(frame, "%")).startswith(b"\x89PNG")
+    assert charts.chart_png(charts.match_chart(frame, "%").to_dict()).startswith(b"\x89PNG")

@@ -157,4 +157,4 @@ def _view(entry: Entry, lang: str, params: Params) -> View:
         parties, statements = list(room.party_ids), list(room.statement_ids)
     order = party_order(quiz, lang)
     chosen = [p for p in order if parties is None or p in parties]
-    return View(quiz, lang, chosen, statements or [s.id for s in quiz.statements], params.embed)
+    return View(quiz, lang, chosen, statements or [s.id for s in quiz.statements], params.embed, entry.path)

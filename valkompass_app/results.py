@@ -5,18 +5,51 @@ Every chart is followed by a table with the same numbers.
 
 from __future__ import annotations
 
-import altair as alt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 from quiz import charts
 from quiz.export import results_csv, results_json
 from quiz.model import Answers
 from quiz.robustness import depends_on_method, robustness
-from quiz.scoring import rank, score
+from quiz.scoring import PartyScore, rank, score
 from quiz.share import encode
+from valkompass_app.catalog import load_entry
 from valkompass_app.classroom import render_class_results, submit_answers
 from valkompass_app.state import View, answers, escape, go
 from valkompass_app.strings import t
+
+
+@dataclass(frozen=True)
+class Built:
+    """Frames and Vega-Lite specs of one result, built once per distinct set of answers."""
+
+    match: pd.DataFrame
+    match_spec: dict[str, Any]
+    comparison: pd.DataFrame
+    comparison_spec: dict[str, Any]
+    topics: pd.DataFrame
+    topics_spec: dict[str, Any]
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def build(path: str, values: tuple[tuple[str, int | None], ...], important: frozenset[str],
+          parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
+    """Altair is slow to build and serialise charts, so each result is built once, then cached.
+    The specs skip Altair's schema validation here; tests/test_charts.py validates the same builders."""
+    quiz = load_entry(path).quiz
+    assert quiz is not None
+    given = Answers(dict(values), important)
+    scores = score(quiz, given, None, parties)
+    match = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
+    comparison = charts.comparison_frame(quiz, given, parties, lang, t("you", lang), statement_ids)
+    topics = charts.topic_frame(quiz, given, parties, None, lang)
+    return Built(match, charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),
+                 comparison, charts.comparison_chart(comparison).to_dict(validate=False),
+                 topics, charts.topic_heatmap(topics, parties, t("match_axis", lang)).to_dict(validate=False))
 
 
 def render_results(view: View) -> None:
@@ -31,20 +64,22 @@ def render_results(view: View) -> None:
     if room is not None:
         submit_answers(view, room, given)
     scores = score(view.quiz, given, None, view.parties)
-    chart = _render_match(view, scores)
-    _render_comparison(view, given)
-    _render_topics(view, given)
+    built = build(view.path, tuple(sorted(given.values.items())), given.important, tuple(view.parties),
+                  tuple(view.statement_ids), view.lang)
+    _render_match(view, scores, built)
+    _render_comparison(view, given, built)
+    _render_topics(view, built)
     _render_stability(view, given)
     if room is not None:
         render_class_results(view, room)
     else:
-        _render_share(view, given, scores, chart)
+        _render_share(view, given, scores, built.match_spec)
 
 
-def _render_match(view: View, scores: dict) -> alt.LayerChart:  # type: ignore[type-arg]
+def _render_match(view: View, scores: dict[str, PartyScore], built: Built) -> None:
     quiz, lang = view.quiz, view.lang
     st.header(t("match_heading", lang))
-    frame = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
+    frame = built.match
     ranked = rank(scores)
     top = [quiz.parties[r.score.party].name.get(lang) for r in ranked if r.rank == 1 and r.score.percent is not None]
     if len(top) > 1:
@@ -54,22 +89,20 @@ def _render_match(view: View, scores: dict) -> alt.LayerChart:  # type: ignore[t
     for entry in ranked:
         if entry.score.percent is None:
             st.caption(escape(t("no_basis", lang, party=quiz.parties[entry.score.party].name.get(lang))))
-    chart = charts.match_chart(frame, t("match_axis", lang))
-    st.altair_chart(chart, width="stretch")
+    st.vega_lite_chart(built.match_spec, width="stretch")
     table = frame.rename(columns={"name": t("table_party", lang), "percent": t("table_percent", lang),
                                   "rank": t("table_rank", lang), "basis": t("table_basis", lang)})
     table[t("table_tied", lang)] = frame["tied"].map({True: t("yes", lang), False: t("no", lang)})
     st.dataframe(table[[t("table_party", lang), t("table_percent", lang), t("table_rank", lang),
                         t("table_basis", lang), t("table_tied", lang)]], hide_index=True, width="stretch")
-    return chart
 
 
-def _render_comparison(view: View, given: Answers) -> None:
+def _render_comparison(view: View, given: Answers, built: Built) -> None:
     quiz, lang = view.quiz, view.lang
     st.header(t("compare_heading", lang))
     st.caption(t("compare_intro", lang))
-    frame = charts.comparison_frame(quiz, given, view.parties, lang, t("you", lang), view.statement_ids)
-    st.altair_chart(charts.comparison_chart(frame), width="stretch")
+    frame = built.comparison
+    st.vega_lite_chart(built.comparison_spec, width="stretch")
     table = frame.pivot(index=["order", "statement"], columns="column", values="symbol").reset_index()
     table = table[["statement", t("you", lang), *view.parties]].rename(columns={"statement": t("statement", lang)})
     st.dataframe(table, hide_index=True, width="stretch")
@@ -97,11 +130,11 @@ def render_quotes(view: View, statement_id: str) -> None:
             st.caption(escape(t("editor_note", lang, note=position.note)))
 
 
-def _render_topics(view: View, given: Answers) -> None:
+def _render_topics(view: View, built: Built) -> None:
     lang = view.lang
     st.header(t("topic_heading", lang))
-    frame = charts.topic_frame(view.quiz, given, view.parties, None, lang)
-    st.altair_chart(charts.topic_heatmap(frame, view.parties, t("match_axis", lang)), width="stretch")
+    frame = built.topics
+    st.vega_lite_chart(built.topics_spec, width="stretch")
     table = frame.pivot(index="topic", columns="party", values="label").reset_index()
     table = table.rename(columns={p: view.quiz.parties[p].name.get(lang) for p in view.parties})
     st.dataframe(table.rename(columns={"topic": t("topic_col", lang)}), hide_index=True, width="stretch")
@@ -122,7 +155,7 @@ def _render_stability(view: View, given: Answers) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
-def _render_share(view: View, given: Answers, scores: dict, chart: alt.LayerChart) -> None:  # type: ignore[type-arg]
+def _render_share(view: View, given: Answers, scores: dict[str, PartyScore], spec: dict[str, Any]) -> None:
     quiz, lang = view.quiz, view.lang
     st.header(t("share_heading", lang))
     query = {"quiz": quiz.id, "lang": lang, "r": encode(quiz, given)}
@@ -138,7 +171,7 @@ def _render_share(view: View, given: Answers, scores: dict, chart: alt.LayerChar
     json_column.download_button(t("download_json", lang), as_json,
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
-    png_column.download_button(t("download_png", lang), lambda: charts.chart_png(chart),
+    png_column.download_button(t("download_png", lang), lambda: charts.chart_png(spec),
                                file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
 
 

@@ -22,6 +22,7 @@ class View:
     parties: list[str]
     statement_ids: list[str]
     embed: bool
+    path: str = ""
 
 
 def init_state(lang: str, quiz_id: str) -> None:
