@@ -136,3 +136,12 @@ def test_an_embedded_subset_shows_only_those_statements_and_parties(shipped):
     at = click(at, "to_results")
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["Sjukvårdspartiet Västernorrland"]
+
+
+def test_the_list_layout_answers_every_statement_on_one_page(shipped):
+    at = click(app(layout="list"), "start_button")
+    for statement in shipped.statements[:3]:
+        at = at.radio(key=f"list_{statement.id}").set_value(1).run()
+    at = click(at, "list_results")
+    assert not at.exception and at.session_state["page"] == "results"
+    assert at.session_state["answers"] == {s.id: 1 for s in shipped.statements[:3]}

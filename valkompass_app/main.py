@@ -10,7 +10,7 @@ from valkompass_app.catalog import Entry, entries, party_order
 from valkompass_app.classroom import get_store, join_class, render_pupil_banner
 from valkompass_app.method import render_method
 from valkompass_app.params import LANGS, Params, read_params, subsets
-from valkompass_app.question import render_question
+from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
 from valkompass_app.start import render_start
 from valkompass_app.state import View, go, init_state, reset_answers
@@ -40,7 +40,8 @@ def run() -> None:
         render_pupil_banner(view, st.session_state.class_room)
     for notice in st.session_state.notices:
         st.info(notice)
-    PAGES[st.session_state.page](view)
+    list_layout = st.session_state.page == "question" and params.layout == "list"
+    (render_list if list_layout else PAGES[st.session_state.page])(view)
     if not params.embed:
         st.divider()
         st.caption(t("footer", lang))
@@ -107,7 +108,9 @@ def _open_share_link(entry: Entry, token: str) -> list[str]:
 
 
 def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
-    """Language switch, quiz chooser and page links; returns the language."""
+    """Language switch, quiz chooser and page links (none when embedded); returns the language."""
+    if params.embed:
+        return str(st.session_state.lang or "sv")
     lang_column, page_column = st.columns([2, 5])
     lang_column.segmented_control(t("language", st.session_state.lang), LANGS, key="lang",
                                   format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],

@@ -8,7 +8,7 @@ import streamlit as st
 from quiz.export import positions_csv
 from quiz.model import Quiz
 from quiz.scoring import pair_points
-from valkompass_app.state import View, escape
+from valkompass_app.state import View, escape, go
 from valkompass_app.strings import t
 
 
@@ -34,6 +34,8 @@ def render_method(view: View) -> None:
     st.download_button(t("download_matrix", lang), matrix, file_name=f"{quiz.id}-stallningstaganden.csv",
                        mime="text/csv", key="dl_matrix", on_click="ignore")
     st.dataframe(_matrix_table(quiz, view), hide_index=True, width="stretch")
+    if view.embed:
+        st.button(t("back_to_quiz", lang), key="method_back", on_click=go, args=("question",))
 
 
 def worked_example(quiz: Quiz, lang: str) -> str:

@@ -21,6 +21,7 @@ class Params:
     result: str | None = None
     class_code: str | None = None
     teacher: str | None = None
+    layout: str = "cards"
     unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -40,6 +41,7 @@ def read_params(query: Mapping[str, str]) -> Params:
         result=query.get("r"),
         class_code=query.get("class"),
         teacher=query.get("teacher"),
+        layout="list" if query.get("layout") == "list" else "cards",
         unknown=unknown,
     )
 

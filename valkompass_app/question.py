@@ -85,3 +85,30 @@ def _go(index: int) -> None:
 
 def _jump(view: View, key: str) -> None:
     st.session_state.index = view.statement_ids.index(st.session_state[key])
+
+
+def render_list(view: View) -> None:
+    """All statements on one page (`?layout=list`): quicker with a keyboard or a screen reader."""
+    quiz, lang, scale = view.quiz, view.lang, view.quiz.weights.scale
+    options = [*scale.values, None]
+    for number, statement_id in enumerate(view.statement_ids, start=1):
+        statement = quiz.statement(statement_id)
+        given = st.session_state.answers
+        st.radio(f"{number}. {escape(statement.text.get(lang))}", options, key=f"list_{statement_id}",
+                 index=options.index(given[statement_id]) if statement_id in given else None, horizontal=True,
+                 format_func=lambda v: scale.label(v).get(lang), on_change=_list_answer, args=(view, statement_id))
+    answered = any(v is not None for k, v in st.session_state.answers.items() if k in set(view.statement_ids))
+    st.button(t("show_results", lang), type="primary", key="list_results", disabled=not answered,
+              on_click=go, args=("results",))
+
+
+def _list_answer(view: View, statement_id: str) -> None:
+    """Store the radio's answer; a value that is not on the scale (a client sending a label, or
+    something else) is matched by its label, or ignored."""
+    scale, chosen = view.quiz.weights.scale, st.session_state[f"list_{statement_id}"]
+    by_label = {scale.label(v).get(view.lang): v for v in (*scale.values, None)}
+    if chosen in by_label:
+        chosen = by_label[chosen]
+    elif chosen is not None and chosen not in scale.values:
+        return
+    st.session_state.answers = {**st.session_state.answers, statement_id: chosen}

@@ -74,6 +74,8 @@ def render_results(view: View) -> None:
         render_class_results(view, room)
     else:
         _render_share(view, given, scores, built.match_spec)
+    if view.embed:
+        st.button(t("method_page", lang), key="embed_method", on_click=go, args=("method",))
 
 
 def _render_match(view: View, scores: dict[str, PartyScore], built: Built) -> None:
