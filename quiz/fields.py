@@ -77,6 +77,16 @@ def integer(node: Node | None, checker: Checker) -> int | None:
     return int(node.value)
 
 
+def flag(node: Node | None, checker: Checker) -> bool | None:
+    """A yes/no field; absent means false."""
+    if node is None:
+        return False
+    if not isinstance(node.value, bool):
+        checker.report(node, f"expected true or false, got {describe(node)}", "write `true` or `false`")
+        return None
+    return bool(node.value)
+
+
 def localized(node: Node | None, checker: Checker) -> Text | None:
     """A `{sv, en}` text; report each missing translation."""
     fields = mapping(node, checker, LANGUAGES)

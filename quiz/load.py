@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import DataError
-from quiz.fields import describe, field, identifier, integer, localized, mapping, sequence, text
+from quiz.fields import describe, field, flag, identifier, integer, localized, mapping, sequence, text
 from quiz.model import Party, Position, Quiz, Source, Statement, Topic, Weights
 from quiz.nodes import Checker, Node, read_yaml
 from quiz.provenance import closest_passage, quote_in_source
@@ -171,10 +171,7 @@ class _QuizReader:
             return None
         source_id = self._reference(fields, "source", node, "sources")
         quote = text(field(fields, "quote", node, self.checker), self.checker)
-        important = fields.get("important")
-        if important is not None and not isinstance(important.value, bool):
-            self.checker.report(important, f"expected true or false, got {describe(important)}",
-                                "write `true` or `false`")
+        important = flag(fields.get("important"), self.checker)
         note = text(fields["note"], self.checker) if "note" in fields else ""
         source = sources.get(source_id or "")
         if source is None or source_id is None or quote is None:
@@ -187,7 +184,7 @@ class _QuizReader:
             closest = closest_passage(quote, source.text)
             self.checker.report(fields["quote"], f"quote not found in {source.file}",
                                 f"copy the words exactly; the closest passage is: \"{closest}\"")
-        return Position(party_id, stance, source_id, quote, bool(important and important.value), note or "")
+        return Position(party_id, stance, source_id, quote, bool(important), note or "")
 
     def _stance(self, node: Node | None, scale: tuple[int, ...] | None) -> int | None:
         if node is None or node.is_null:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from quiz.fields import field, identifier, integer, localized, mapping, sequence, text
+from quiz.fields import field, flag, identifier, integer, localized, mapping, sequence, text
 from quiz.model import AnswerOption, Method, MissingRule, Scale, Weights
 from quiz.nodes import Checker, Node, read_yaml
 
@@ -107,7 +107,7 @@ def _method(method_id: str, node: Node, scale: Scale | None, missing: MissingRul
     if collapse not in ("none", "sign", None):
         checker.report(fields["collapse"], f"unknown collapse '{collapse}'", "use `sign`, or leave the field out")
         collapse = None
-    party_importance = _flag(fields.get("party_importance"), checker)
+    party_importance = flag(fields.get("party_importance"), checker)
     own_missing = _missing(fields["missing"], checker) if "missing" in fields else missing
     table: dict[int, dict[int, Fraction]] = {}
     if rule == "table":
@@ -161,11 +161,3 @@ def _points(node: Node | None, checker: Checker) -> Fraction | None:
         return None
     return Fraction(str(node.value))
 
-
-def _flag(node: Node | None, checker: Checker) -> bool | None:
-    if node is None:
-        return False
-    if not isinstance(node.value, bool):
-        checker.report(node, f"expected true or false, got {node.value!r}", "write `true` or `false`")
-        return None
-    return node.value

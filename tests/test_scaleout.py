@@ -1,0 +1,110 @@
+"""Two app processes behind nginx, one PostgreSQL: a room created through process A collects the
+submissions pupils send through process B, and A's dashboard shows every one of them."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import ROOT
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser, pytest.mark.postgres]
+
+
+def requirements_missing() -> str | None:
+    if not CHROMIUM.exists():
+        return "Debian's chromium is not installed"
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        return "Debian's nginx is not installed"
+    try:
+        with create_engine(POSTGRES).connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception:  # noqa: BLE001 - any failure means "not here"
+        return "PostgreSQL at 127.0.0.1:5432 does not answer"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    missing = requirements_missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {missing}")
+        pytest.skip(missing)
+    schema = f"scaleout_{secrets.token_hex(4)}"
+    with create_engine(POSTGRES).begin() as conn:
+        conn.execute(text(f"create schema {schema}"))
+    port = free_port()
+    env = {**os.environ, "PYTHON": sys.executable,
+           "VALKOMPASS_DATABASE_URL": f"{POSTGRES}?options=-csearch_path%3D{schema}"}
+    process = subprocess.Popen(["bash", "deploy/run-local.sh", "2", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}")
+        yield {"nginx": f"http://127.0.0.1:{port}", "a": "http://127.0.0.1:8501", "b": "http://127.0.0.1:8502"}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        with create_engine(POSTGRES).begin() as conn:
+            conn.execute(text(f"drop schema {schema} cascade"))
+
+
+def test_room_on_process_a_sees_pupils_on_process_b(cluster):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        teacher = browser.new_page(viewport={"width": 1280, "height": 900})
+        teacher.goto(cluster["a"])
+        teacher.get_by_text("Starta en klass").click()
+        teacher.get_by_role("button", name="Skapa klassrum").click()
+        heading = teacher.get_by_role("heading", name=re.compile("Lärarvy för klassrum")).inner_text()
+        code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", heading).group(0)
+        for value in ("Helt enig", "Helt oenig", "Neutral", "Delvis enig", "Helt enig"):
+            pupil = browser.new_page(viewport={"width": 390, "height": 844})
+            pupil.goto(f"{cluster['b']}/?class={code}&layout=list&embed=true")
+            for radio in pupil.get_by_role("radiogroup").all():
+                radio.get_by_text(value, exact=True).click()
+                pupil.wait_for_timeout(60)
+            pupil.get_by_role("button", name="Visa resultat").click()
+            pupil.get_by_text("Dina svar är inskickade anonymt").wait_for()
+            pupil.close()
+        teacher.wait_for_timeout(4000)  # the dashboard refreshes itself every 3 s
+        assert teacher.get_by_text("Så svarade klassen").count() == 1
+        assert teacher.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        through_nginx = browser.new_page()
+        through_nginx.goto(cluster["nginx"])
+        through_nginx.get_by_role("button", name="Starta").wait_for()
+        browser.close()
