@@ -88,18 +88,21 @@ def _jump(view: View, key: str) -> None:
 
 
 def render_list(view: View) -> None:
-    """All statements on one page (`?layout=list`): quicker with a keyboard or a screen reader."""
+    """All statements on one page (`?layout=list`): quicker with a keyboard or a screen reader.
+    Each statement is its own fragment, so answering reruns only that statement."""
+    for number, statement_id in enumerate(view.statement_ids, start=1):
+        _list_item(view, statement_id, number)
+    st.button(t("show_results", view.lang), type="primary", key="list_results", on_click=go, args=("results",))
+
+
+@st.fragment
+def _list_item(view: View, statement_id: str, number: int) -> None:
     quiz, lang, scale = view.quiz, view.lang, view.quiz.weights.scale
     options = [*scale.values, None]
-    for number, statement_id in enumerate(view.statement_ids, start=1):
-        statement = quiz.statement(statement_id)
-        given = st.session_state.answers
-        st.radio(f"{number}. {escape(statement.text.get(lang))}", options, key=f"list_{statement_id}",
-                 index=options.index(given[statement_id]) if statement_id in given else None, horizontal=True,
-                 format_func=lambda v: scale.label(v).get(lang), on_change=_list_answer, args=(view, statement_id))
-    answered = any(v is not None for k, v in st.session_state.answers.items() if k in set(view.statement_ids))
-    st.button(t("show_results", lang), type="primary", key="list_results", disabled=not answered,
-              on_click=go, args=("results",))
+    given = st.session_state.answers
+    st.radio(f"{number}. {escape(quiz.statement(statement_id).text.get(lang))}", options, key=f"list_{statement_id}",
+             index=options.index(given[statement_id]) if statement_id in given else None, horizontal=True,
+             format_func=lambda v: scale.label(v).get(lang), on_change=_list_answer, args=(view, statement_id))
 
 
 def _list_answer(view: View, statement_id: str) -> None:
