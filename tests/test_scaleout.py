@@ -95,7 +95,9 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
         for value in ("Helt enig", "Helt oenig", "Neutral", "Delvis enig", "Helt enig"):
             pupil = browser.new_page(viewport={"width": 390, "height": 844})
             pupil.goto(f"{cluster['b']}/?class={code}&layout=list&embed=true")
-            for radio in pupil.get_by_role("radiogroup").all():
+            statements = pupil.get_by_role("radiogroup").filter(has_text="Helt enig")
+            statements.first.wait_for()
+            for radio in statements.all():
                 radio.get_by_text(value, exact=True).click()
                 pupil.wait_for_timeout(60)
             pupil.get_by_role("button", name="Visa resultat").click()
