@@ -14,7 +14,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language": ("Språk", "Language"),
     "choose_quiz": ("Välj valkompass", "Choose a quiz"),
     "quiz_option": ("{title} – {region}, {election}", "{title} – {region}, {election}"),
-    "what_is_it": ("Vad är det här?", "What is this?"),
     "sources_heading": ("Påståendena bygger på", "The statements are based on"),
     "source_line": ("{party}: «{title}» ({kind}, {year})", "{party}: «{title}» ({kind}, {year})"),
     "duration": ("{n} påståenden, cirka {minutes} minuter.", "{n} statements, about {minutes} minutes."),
