@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -86,7 +87,9 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        hosts: set[str] = set()
         teacher = browser.new_page(viewport={"width": 1280, "height": 900})
+        teacher.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
         teacher.goto(cluster["a"])
         teacher.get_by_text("Starta en klass").click()
         teacher.get_by_role("button", name="Skapa klassrum").click()
@@ -94,6 +97,7 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
         code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", heading).group(0)
         for value in ("Helt enig", "Helt oenig", "Neutral", "Delvis enig", "Helt enig"):
             pupil = browser.new_page(viewport={"width": 390, "height": 844})
+            pupil.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
             pupil.goto(f"{cluster['b']}/?class={code}&layout=list&embed=true")
             statements = pupil.get_by_role("radiogroup").filter(has_text="Helt enig")
             statements.first.wait_for()
@@ -110,3 +114,4 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
         through_nginx.goto(cluster["nginx"])
         through_nginx.get_by_role("button", name="Starta").wait_for()
         browser.close()
+    assert hosts == {"127.0.0.1"}  # the teacher's and the pupils' pages fetch nothing from elsewhere
