@@ -45,6 +45,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_pair() -> int:
+    """A port p such that p and p + 1 are both free, for the two app processes."""
+    for _ in range(50):
+        port = free_port()
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port + 1))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no two free consecutive ports")
+
+
 def wait_healthy(url: str) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -66,14 +79,16 @@ def cluster():
     schema = f"scaleout_{secrets.token_hex(4)}"
     with create_engine(POSTGRES).begin() as conn:
         conn.execute(text(f"create schema {schema}"))
-    port = free_port()
+    port, base = free_port(), free_pair()
     env = {**os.environ, "PYTHON": sys.executable,
            "VALKOMPASS_DATABASE_URL": f"{POSTGRES}?options=-csearch_path%3D{schema}"}
-    process = subprocess.Popen(["bash", "deploy/run-local.sh", "2", "--port", str(port)], cwd=ROOT, env=env,
+    process = subprocess.Popen(["bash", "deploy/run-local.sh", "2", "--port", str(port), "--base-port", str(base)],
+                               cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_healthy(f"http://127.0.0.1:{port}")
-        yield {"nginx": f"http://127.0.0.1:{port}", "a": "http://127.0.0.1:8501", "b": "http://127.0.0.1:8502"}
+        yield {"nginx": f"http://127.0.0.1:{port}", "a": f"http://127.0.0.1:{base}",
+               "b": f"http://127.0.0.1:{base + 1}"}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
