@@ -7,15 +7,17 @@ colour alone: bars carry party names and percentages, grid cells carry a symbol.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import altair as alt
 import pandas as pd
 import vl_convert
 
-from quiz.classroom.aggregate import StatementSpread
 from quiz.model import Answers, Quiz
 from quiz.scoring import PartyScore, rank, score
+
+if TYPE_CHECKING:  # only for the annotation: importing the classroom package loads SQLAlchemy
+    from quiz.classroom.aggregate import StatementSpread
 
 SYMBOLS = {2: "++", 1: "+", 0: "0", -1: "−", -2: "−−"}
 NO_POSITION = "–"

@@ -104,6 +104,14 @@ def localized(node: Node | None, checker: Checker) -> Text | None:
     return Text(sv=sv, en=en) if sv is not None and en is not None else None
 
 
+def text_or_localized(node: Node | None, checker: Checker) -> Text | None:
+    """Either `{sv, en}`, or one text for every language (a name, or a text not yet translated)."""
+    if node is not None and isinstance(node.value, dict):
+        return localized(node, checker)
+    value = text(node, checker)
+    return None if value is None else Text(sv=value, en=value)
+
+
 def describe(node: Node) -> str:
     """A short description of a node's value for error messages."""
     value = node.value

@@ -10,19 +10,30 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import DataError
-from quiz.fields import describe, field, flag, identifier, integer, localized, mapping, sequence, text
-from quiz.model import Party, Position, Quiz, Source, Statement, Topic, Weights
+from quiz.fields import (
+    describe,
+    field,
+    flag,
+    identifier,
+    integer,
+    localized,
+    mapping,
+    sequence,
+    text,
+    text_or_localized,
+)
+from quiz.model import Party, Position, Quiz, Reading, Source, Statement, Topic, Weights
 from quiz.nodes import Checker, Node, read_yaml
 from quiz.provenance import closest_passage, quote_in_source
 from quiz.weights import read_weights
 
 TOP_FIELDS = ("quiz", "sources", "parties", "topics", "statements")
-QUIZ_FIELDS = ("id", "title", "region", "election", "description", "weights")
+QUIZ_FIELDS = ("id", "title", "region", "election", "description", "weights", "archive")
 SOURCE_FIELDS = ("id", "party", "title", "kind", "year", "file")
 PARTY_FIELDS = ("id", "name", "color")
 TOPIC_FIELDS = ("id", "name")
 STATEMENT_FIELDS = ("id", "topic", "text", "positions")
-POSITION_FIELDS = ("stance", "source", "quote", "important", "note")
+POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "second_reading", "disputed")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -90,11 +101,12 @@ class _QuizReader:
             "id": identifier(field(fields, "id", node, self.checker), self.checker),
             "title": localized(field(fields, "title", node, self.checker), self.checker),
             "region": text(field(fields, "region", node, self.checker), self.checker),
-            "election": text(field(fields, "election", node, self.checker), self.checker),
+            "election": text_or_localized(field(fields, "election", node, self.checker), self.checker),
             "description": localized(field(fields, "description", node, self.checker), self.checker),
         }
         self.weights_name = text(fields.get("weights"), self.checker)
-        return None if None in meta.values() else meta
+        archive = flag(fields.get("archive"), self.checker)
+        return None if None in meta.values() or archive is None else {**meta, "archive": archive}
 
     def parties(self, node: Node | None) -> dict[str, Party]:
         parties = {}
@@ -116,7 +128,7 @@ class _QuizReader:
             source_id = self._id(fields, item, "sources")
             party = self._reference(fields, "party", item, "parties")
             title = text(field(fields, "title", item, self.checker), self.checker)
-            kind = text(field(fields, "kind", item, self.checker), self.checker)
+            kind = text_or_localized(field(fields, "kind", item, self.checker), self.checker)
             year = self._year(field(fields, "year", item, self.checker))
             file = text(field(fields, "file", item, self.checker), self.checker)
             body = self._source_text(fields.get("file"), file)
@@ -140,17 +152,20 @@ class _QuizReader:
             statement_id = identifier(field(fields, "id", item, self.checker), self.checker)
             topic = self._reference(fields, "topic", item, "topics")
             statement_text = localized(field(fields, "text", item, self.checker), self.checker)
-            positions = self._positions(field(fields, "positions", item, self.checker), sources, scale)
-            if None not in (statement_id, topic, statement_text, positions):
-                statements.append(Statement(statement_id, topic, statement_text, positions))  # type: ignore[arg-type]
+            coded = self._positions(field(fields, "positions", item, self.checker), sources, scale)
+            if None not in (statement_id, topic, statement_text, coded):
+                positions, readings = coded  # type: ignore[misc]
+                statements.append(Statement(statement_id, topic, statement_text,  # type: ignore[arg-type]
+                                            positions, readings))
         return tuple(statements)
 
     def _positions(self, node: Node | None, sources: dict[str, Source],
-                   scale: tuple[int, ...] | None) -> dict[str, Position] | None:
+                   scale: tuple[int, ...] | None) -> tuple[dict[str, Position], dict[str, Reading]] | None:
         entries = mapping(node, self.checker)
         if entries is None or node is None:
             return None
         positions = {}
+        readings = {}
         for party_id, child in entries.items():
             if party_id not in self.ids["parties"]:
                 known = ", ".join(sorted(self.ids["parties"])) or "(none defined)"
@@ -159,7 +174,24 @@ class _QuizReader:
             position = self._position(party_id, child, sources, scale)
             if position is not None:
                 positions[party_id] = position
-        return positions
+            reading = self._reading(party_id, child, position, scale)
+            if reading is not None:
+                readings[party_id] = reading
+        return positions, readings
+
+    def _reading(self, party_id: str, node: Node, position: Position | None,
+                 scale: tuple[int, ...] | None) -> Reading | None:
+        """The second coder's reading, when the position records one (`second_reading: 1` or null).
+        The first reading is the position's stance (None: no stated position)."""
+        fields = node.value if isinstance(node.value, dict) else {}
+        if "second_reading" not in fields:
+            return None
+        second_node = fields["second_reading"]
+        second = None if second_node.is_null else self._stance(second_node, scale)
+        disputed = flag(fields.get("disputed"), self.checker)
+        if (not second_node.is_null and second is None) or disputed is None:
+            return None
+        return Reading(party_id, None if position is None else position.stance, second, disputed)
 
     def _position(self, party_id: str, node: Node, sources: dict[str, Source],
                   scale: tuple[int, ...] | None) -> Position | None:

@@ -27,7 +27,7 @@ class Source:
     id: str
     party: str
     title: str
-    kind: str
+    kind: Text
     year: int | str
     file: str
     text: str = field(repr=False, compare=False)
@@ -59,11 +59,25 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """Two independent codings of one party on one statement (None: no stated position).
+
+    `stance` is the coding the quiz uses; `second` is the second coder's blind reading, and
+    `disputed` says the two readers still disagree after discussion."""
+
+    party: str
+    stance: int | None
+    second: int | None
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
 class Statement:
     id: str
     topic: str
     text: Text
     positions: Mapping[str, Position]
+    readings: Mapping[str, Reading] = field(default_factory=dict)
 
     def stance(self, party: str) -> int | None:
         """The party's stance, or None when the party has no stated position."""
@@ -137,7 +151,7 @@ class Quiz:
     id: str
     title: Text
     region: str
-    election: str
+    election: Text
     description: Text
     sources: Mapping[str, Source]
     parties: Mapping[str, Party]
@@ -145,6 +159,7 @@ class Quiz:
     statements: tuple[Statement, ...]
     weights: Weights
     file: str = ""
+    archive: bool = False
 
     def statement(self, statement_id: str) -> Statement:
         for statement in self.statements:

@@ -40,8 +40,8 @@ def make_quiz(weights: Weights, stances: dict[str, dict[str, int | None]],
         for sid, row in stances.items()
     )
     return Quiz(
-        id="mem", title=Text("t", "t"), region="r", election="e", description=Text("d", "d"),
-        sources={"src": Source("src", party_ids[0] if party_ids else "x", "t", "k", 2024, "f", "q")},
+        id="mem", title=Text("t", "t"), region="r", election=Text("e", "e"), description=Text("d", "d"),
+        sources={"src": Source("src", party_ids[0] if party_ids else "x", "t", Text("k", "k"), 2024, "f", "q")},
         parties={p: Party(p, Text(p, p), "#000000") for p in party_ids},
         topics={"t": Topic("t", Text("t", "t"))},
         statements=statements, weights=weights,

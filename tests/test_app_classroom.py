@@ -16,7 +16,7 @@ APP = str(ROOT / "app.py")
 def database(tmp_path, monkeypatch):
     monkeypatch.setenv("VALKOMPASS_DB_PATH", str(tmp_path / "class.sqlite3"))
     monkeypatch.delenv("VALKOMPASS_DATABASE_URL", raising=False)
-    from valkompass_app.classroom import get_store
+    from valkompass_app.services import get_store
 
     get_store.clear()
     yield

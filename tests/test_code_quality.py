@@ -13,8 +13,30 @@ def test_the_engine_never_imports_streamlit():
     assert offenders == []
 
 
-def test_mypy_strict_passes_on_the_engine():
-    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "quiz"], cwd=ROOT,
+def test_the_chart_module_does_not_load_the_database_layer():
+    run = subprocess.run([sys.executable, "-c", "import sys, quiz.charts; print('sqlalchemy' in sys.modules)"],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+
+
+def test_the_app_modules_import_each_other_one_way():
+    """Every app module imports on its own, in any order: no import cycle hidden inside a function."""
+    modules = sorted(p.stem for p in (ROOT / "valkompass_app").glob("*.py") if p.stem != "__init__")
+    for module in modules:
+        run = subprocess.run([sys.executable, "-c", f"import valkompass_app.{module}"], cwd=ROOT,
+                             capture_output=True, text=True, check=False)
+        assert run.returncode == 0, (module, run.stderr[-500:])
+    inline = [str(p.relative_to(ROOT)) for p in (ROOT / "valkompass_app").glob("*.py")
+              if any(line.startswith(("    from valkompass_app", "        from valkompass_app"))
+                     for line in p.read_text(encoding="utf-8").splitlines())]
+    assert inline == []
+
+
+def test_mypy_as_configured_is_strict_and_passes_on_the_engine_and_the_app():
+    """`mypy` alone runs what pyproject.toml configures: strict, on quiz/ and valkompass_app/."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'packages = ["quiz", "valkompass_app"]' in config and "strict = true" in config
+    run = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout
 

@@ -156,5 +156,30 @@ def test_unknown_field_is_reported_with_the_allowed_ones(mini):
         "statements.yaml:26:10 › statements › arbetsskor › positions › S › quote: missing field 'quote' "
         "(hint: add `quote: …` here (see README.md, Data format))",
         "statements.yaml:26:45 › statements › arbetsskor › positions › S › qoute: unknown field 'qoute' "
-        "(hint: allowed fields here: stance, source, quote, important, note)",
+        "(hint: allowed fields here: stance, source, quote, important, note, second_reading, disputed)",
     ]
+
+
+def test_a_second_reading_is_kept_beside_the_stance(mini):
+    edit(mini, 'quote: "Att införa fria arbetsskor till vårdpersonalen"}',
+         'quote: "Att införa fria arbetsskor till vårdpersonalen", second_reading: 1, disputed: true}')
+    edit(mini, "SJVP: {stance: null}", "SJVP: {stance: null, second_reading: null}")
+    statement = load_quiz(mini).statement("arbetsskor")
+    assert [(r.party, r.stance, r.second, r.disputed) for r in statement.readings.values()] == [
+        ("S", 2, 1, True), ("SJVP", None, None, False)]
+    assert load_quiz(mini).statement("solleftea-akut").readings == {}
+
+
+def test_a_second_reading_off_the_scale_is_reported(mini):
+    edit(mini, "SJVP: {stance: null}", "SJVP: {stance: null, second_reading: 5}")
+    assert problems(mini) == [
+        "statements.yaml:27:44 › statements › arbetsskor › positions › SJVP › second_reading: expected -2..2 or "
+        "null, got 5 (hint: use a value of the answer scale in the weights file (2, 1, 0, -1, -2), or null for "
+        "no stated position)"]
+
+
+def test_election_and_source_kind_may_be_translated(mini):
+    edit(mini, "election: Testvalet 2026", "election: {sv: Testvalet 2026, en: The 2026 test election}")
+    quiz = load_quiz(mini)
+    assert (quiz.election.get("sv"), quiz.election.get("en")) == ("Testvalet 2026", "The 2026 test election")
+    assert quiz.sources["s-prog"].kind.get("en") == "election programme"

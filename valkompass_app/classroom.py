@@ -6,22 +6,11 @@ import secrets
 
 import streamlit as st
 
-from quiz.classroom import ClassroomError, ClassroomStore, Room, format_code
+from quiz.classroom import ClassroomError, Room, format_code
 from quiz.model import Answers
+from valkompass_app.services import get_store
 from valkompass_app.state import View, go, reset_answers
 from valkompass_app.strings import t
-
-
-@st.cache_resource(show_spinner=False)
-def get_store() -> ClassroomStore:
-    """One store per process; rooms live in the database, so every process sees every room."""
-    store = ClassroomStore.from_env()
-    store.purge_expired()
-    return store
-
-
-def base_url() -> str:
-    return (st.context.url or "").split("?")[0]
 
 
 def render_class_entry(view: View) -> None:
@@ -89,21 +78,3 @@ def submit_answers(view: View, room: Room, given: Answers) -> None:
         st.success(t("submitted", view.lang))
     except ClassroomError as error:
         st.warning(error.message(view.lang))
-
-
-def render_class_results(view: View, room: Room) -> None:
-    """The class's results, once the teacher reveals them."""
-    lang, store = view.lang, get_store()
-    try:
-        current = store.shown_to_pupils(room.code)
-    except ClassroomError as error:
-        st.warning(error.message(lang))
-        return
-    st.header(t("class_results", lang))
-    if not current.revealed:
-        st.caption(t("class_not_revealed", lang))
-        return
-    from valkompass_app.teacher import render_class_summary
-
-    render_class_summary(view, current, projector=False)
-    st.button(t("leave_class", lang), key="leave_class", on_click=leave_class)

@@ -7,11 +7,12 @@ import streamlit as st
 from quiz.classroom import ClassroomError, Room
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
-from valkompass_app.classroom import get_store, join_class, render_pupil_banner
+from valkompass_app.classroom import join_class, render_pupil_banner
 from valkompass_app.method import render_method
 from valkompass_app.params import LANGS, Params, read_params, subsets
 from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
+from valkompass_app.services import get_store
 from valkompass_app.start import render_start
 from valkompass_app.state import View, go, init_state, reset_answers
 from valkompass_app.strings import t
@@ -140,7 +141,7 @@ def _navigate() -> None:
 def _quiz_label(usable: list[Entry], path: str, lang: str) -> str:
     quiz = next(e.quiz for e in usable if e.path == path)
     assert quiz is not None
-    return t("quiz_option", lang, title=quiz.title.get(lang), region=quiz.region, election=quiz.election)
+    return t("quiz_option", lang, title=quiz.title.get(lang), region=quiz.region, election=quiz.election.get(lang))
 
 
 def _switch_quiz() -> None:

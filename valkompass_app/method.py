@@ -28,7 +28,7 @@ def render_method(view: View) -> None:
     st.subheader(t("all_sources", lang))
     for source in quiz.sources.values():
         party = quiz.parties[source.party].name.get(lang)
-        st.markdown("- " + escape(f"{party}: «{source.title}», {source.kind}, {source.year} ({source.file})"))
+        st.markdown("- " + escape(f"{party}: «{source.title}», {source.kind.get(lang)}, {source.year} ({source.file})"))
     st.subheader(t("matrix_heading", lang))
     matrix = positions_csv(quiz, view.parties)
     st.download_button(t("download_matrix", lang), matrix, file_name=f"{quiz.id}-stallningstaganden.csv",

@@ -18,7 +18,10 @@ from quiz.robustness import depends_on_method, robustness
 from quiz.scoring import PartyScore, rank, score
 from quiz.share import encode
 from valkompass_app.catalog import load_entry
-from valkompass_app.classroom import render_class_results, submit_answers
+from valkompass_app.classroom import submit_answers
+from valkompass_app.classview import render_class_results
+from valkompass_app.quotes import render_quotes
+from valkompass_app.services import base_url
 from valkompass_app.state import View, answers, escape, go
 from valkompass_app.strings import t
 
@@ -114,24 +117,6 @@ def _render_comparison(view: View, given: Answers, built: Built) -> None:
             render_quotes(view, statement_id)
 
 
-def render_quotes(view: View, statement_id: str) -> None:
-    quiz, lang = view.quiz, view.lang
-    statement = quiz.statement(statement_id)
-    for party in view.parties:
-        name = quiz.parties[party].name.get(lang)
-        position = statement.positions.get(party)
-        if position is None:
-            st.markdown(f"**{escape(name)}**: _{t('no_position', lang)}_")
-            continue
-        label = quiz.weights.scale.label(position.stance).get(lang)
-        source = quiz.sources[position.source]
-        st.markdown(f"**{escape(name)}** · {escape(t('stance_label', lang, label=label))}")
-        st.markdown("> " + escape(position.quote))
-        st.caption(escape(t("quote_from", lang, title=source.title, year=source.year, file=source.file)))
-        if position.note:
-            st.caption(escape(t("editor_note", lang, note=position.note)))
-
-
 def _render_topics(view: View, built: Built) -> None:
     lang = view.lang
     st.header(t("topic_heading", lang))
@@ -163,7 +148,7 @@ def _render_share(view: View, given: Answers, scores: dict[str, PartyScore], spe
     query = {"quiz": quiz.id, "lang": lang, "r": encode(quiz, given)}
     if view.parties != sorted(quiz.parties) and len(view.parties) < len(quiz.parties):
         query["parties"] = ",".join(view.parties)
-    base = (st.context.url or "").split("?")[0]
+    base = base_url()
     st.code(base + "?" + "&".join(f"{k}={v}" for k, v in query.items()), language=None)
     st.caption(t("share_help", lang))
     csv_column, json_column, png_column = st.columns(3)

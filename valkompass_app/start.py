@@ -14,12 +14,12 @@ from valkompass_app.strings import t
 def render_start(view: View) -> None:
     quiz, lang = view.quiz, view.lang
     st.title(escape(quiz.title.get(lang)))
-    st.caption(f"{escape(quiz.region)} · {escape(quiz.election)}")
+    st.caption(f"{escape(quiz.region)} · {escape(quiz.election.get(lang))}")
     st.markdown(escape(quiz.description.get(lang)))
     st.markdown(f"**{t('sources_heading', lang)}**")
     for source in quiz.sources.values():
         party = quiz.parties[source.party].name.get(lang)
-        st.markdown("- " + escape(t("source_line", lang, party=party, title=source.title, kind=source.kind,
+        st.markdown("- " + escape(t("source_line", lang, party=party, title=source.title, kind=source.kind.get(lang),
                                     year=source.year)))
     n = len(view.statement_ids)
     st.markdown(t("duration", lang, n=n, minutes=max(1, math.ceil(n * 8 / 60))))

@@ -174,6 +174,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "leave_class": ("Lämna klassrummet", "Leave the class room"),
     "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
                "Open source. No tracking cookies, no external services."),
+    # Journeys: start, question, embedding, navigation, share links (new strings go below).
+
+    # ----------------------------------------------------------------------------------------
+    # Results: verdict, head-to-head, firmness, tables, downloads (new strings go below).
+
+    # ----------------------------------------------------------------------------------------
+    # Class mode: rooms, dashboard, projector, pupils (new strings go below).
+
+    # ----------------------------------------------------------------------------------------
 }
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

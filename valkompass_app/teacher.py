@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 
-import pandas as pd
 import segno
 import streamlit as st
 
-from quiz import charts
 from quiz.classroom import ClassroomError, Room, format_code, summarise, summary_csv
-from valkompass_app.classroom import base_url, get_store
-from valkompass_app.state import View, escape, go
+from valkompass_app.classview import render_class_summary
+from valkompass_app.services import base_url, get_store
+from valkompass_app.state import View, go
 from valkompass_app.strings import t
 
 REFRESH_SECONDS = 3
@@ -52,51 +51,6 @@ def _live(view: View, room_id: int) -> None:
     except ClassroomError:
         return
     render_class_summary(view, room, projector=True)
-
-
-def render_class_summary(view: View, room: Room, projector: bool) -> None:
-    """Aggregates only; nothing before the room's threshold is reached."""
-    lang, quiz = view.lang, view.quiz
-    submissions = get_store().answers(room)
-    summary = summarise(quiz, room, submissions)
-    st.metric(t("finished_label", lang), summary.finished)
-    if not summary.unlocked:
-        st.info(t("waiting", lang, threshold=summary.threshold, n=summary.finished))
-        return
-    if projector:
-        options = [s.statement_id for s in summary.statements]
-        chosen = st.selectbox(t("show_to_class", lang), [None, *options], key="projector_statement",
-                              format_func=lambda sid: "–" if sid is None else quiz.statement(sid).text.get(lang))
-        if chosen is not None:
-            single = [s for s in summary.statements if s.statement_id == chosen]
-            st.markdown(f"## {escape(quiz.statement(chosen).text.get(lang))}")
-            frame = charts.distribution_frame(quiz, single, lang)
-            st.altair_chart(charts.distribution_chart(frame, t("share_of_class", lang)), width="stretch")
-            return
-    st.subheader(t("distribution_heading", lang))
-    frame = charts.distribution_frame(quiz, summary.statements, lang)
-    st.altair_chart(charts.distribution_chart(frame, t("share_of_class", lang)), width="stretch")
-    st.dataframe(frame.pivot(index=["row", "statement"], columns="answer", values="count").reset_index()
-                 .drop(columns="row"), hide_index=True, width="stretch")
-    st.subheader(t("class_average", lang))
-    means = pd.DataFrame([{t("table_party", lang): quiz.parties[p].name.get(lang),
-                           t("table_percent", lang): None if m is None else round(m, 1)}
-                          for p, m in sorted(summary.party_means.items(), key=lambda i: -(i[1] or 0))])
-    st.dataframe(means, hide_index=True, width="stretch")
-    if projector:
-        _render_discussion(view, room, summary.divisive, summary.consensus)
-
-
-def _render_discussion(view: View, room: Room, divisive: tuple[str, ...], consensus: tuple[str, ...]) -> None:
-    from valkompass_app.results import render_quotes
-
-    lang = view.lang
-    st.subheader(t("discuss_heading", lang))
-    for title, ids in (("divisive", divisive), ("consensus", consensus)):
-        st.markdown(f"**{t(title, lang)}**")
-        for statement_id in ids:
-            with st.expander(escape(view.quiz.statement(statement_id).text.get(lang))):
-                render_quotes(view, statement_id)
 
 
 def _render_controls(view: View, room: Room, token: str) -> None:
