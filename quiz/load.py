@@ -33,7 +33,7 @@ SOURCE_FIELDS = ("id", "party", "title", "kind", "year", "file")
 PARTY_FIELDS = ("id", "name", "color")
 TOPIC_FIELDS = ("id", "name")
 STATEMENT_FIELDS = ("id", "topic", "text", "positions")
-POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "second_reading", "disputed")
+POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "first_reading", "second_reading", "disputed")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -181,17 +181,26 @@ class _QuizReader:
 
     def _reading(self, party_id: str, node: Node, position: Position | None,
                  scale: tuple[int, ...] | None) -> Reading | None:
-        """The second coder's reading, when the position records one (`second_reading: 1` or null).
-        The first reading is the position's stance (None: no stated position)."""
+        """Both coders' blind readings, when the position records a `second_reading` (a stance or
+        null). The first reading is `first_reading` when the discussion changed it, else the stance."""
         fields = node.value if isinstance(node.value, dict) else {}
         if "second_reading" not in fields:
             return None
-        second_node = fields["second_reading"]
-        second = None if second_node.is_null else self._stance(second_node, scale)
+        readings = [self._optional_stance(fields, key, scale) for key in ("first_reading", "second_reading")]
         disputed = flag(fields.get("disputed"), self.checker)
-        if (not second_node.is_null and second is None) or disputed is None:
+        if readings[0] is False or readings[1] is False or disputed is None:
             return None
-        return Reading(party_id, None if position is None else position.stance, second, disputed)
+        stance = None if position is None else position.stance
+        first = stance if "first_reading" not in fields else readings[0]
+        return Reading(party_id, stance, first, readings[1], disputed)
+
+    def _optional_stance(self, fields: dict[str, Node], key: str, scale: tuple[int, ...] | None) -> int | None | bool:
+        """The stance in `key` (None for null or absent), or False when it is not a valid stance."""
+        node = fields.get(key)
+        if node is None or node.is_null:
+            return None
+        stance = self._stance(node, scale)
+        return False if stance is None else stance
 
     def _position(self, party_id: str, node: Node, sources: dict[str, Source],
                   scale: tuple[int, ...] | None) -> Position | None:

@@ -62,11 +62,12 @@ class Position:
 class Reading:
     """Two independent codings of one party on one statement (None: no stated position).
 
-    `stance` is the coding the quiz uses; `second` is the second coder's blind reading, and
-    `disputed` says the two readers still disagree after discussion."""
+    `first` and `second` are the two coders' blind readings; `stance` is the coding the quiz uses
+    after they discussed it; `disputed` says the two readers still disagree after discussion."""
 
     party: str
     stance: int | None
+    first: int | None
     second: int | None
     disputed: bool = False
 

@@ -156,7 +156,7 @@ def test_unknown_field_is_reported_with_the_allowed_ones(mini):
         "statements.yaml:26:10 › statements › arbetsskor › positions › S › quote: missing field 'quote' "
         "(hint: add `quote: …` here (see README.md, Data format))",
         "statements.yaml:26:45 › statements › arbetsskor › positions › S › qoute: unknown field 'qoute' "
-        "(hint: allowed fields here: stance, source, quote, important, note, second_reading, disputed)",
+        "(hint: allowed fields here: stance, source, quote, important, note, first_reading, second_reading, disputed)",
     ]
 
 
@@ -165,8 +165,14 @@ def test_a_second_reading_is_kept_beside_the_stance(mini):
          'quote: "Att införa fria arbetsskor till vårdpersonalen", second_reading: 1, disputed: true}')
     edit(mini, "SJVP: {stance: null}", "SJVP: {stance: null, second_reading: null}")
     statement = load_quiz(mini).statement("arbetsskor")
-    assert [(r.party, r.stance, r.second, r.disputed) for r in statement.readings.values()] == [
-        ("S", 2, 1, True), ("SJVP", None, None, False)]
+    assert [(r.party, r.stance, r.first, r.second, r.disputed) for r in statement.readings.values()] == [
+        ("S", 2, 2, 1, True), ("SJVP", None, None, None, False)]
+
+
+def test_a_first_reading_changed_in_discussion_is_kept(mini):
+    edit(mini, "SJVP: {stance: null}", "SJVP: {stance: null, first_reading: -1, second_reading: null}")
+    reading = load_quiz(mini).statement("arbetsskor").readings["SJVP"]
+    assert (reading.stance, reading.first, reading.second) == (None, -1, None)
     assert load_quiz(mini).statement("solleftea-akut").readings == {}
 
 
