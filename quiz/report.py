@@ -209,6 +209,11 @@ def _agreement_lines(quiz: Quiz) -> list[str]:
         kappa = "n/a" if a.kappa is None else f"{float(a.kappa):.3f}"
         lines.append(f"  {a.party}: {a.identical} of {a.coded} identical ({_percent(a.identical, a.coded)}), "
                      f"weighted kappa {kappa}; coded twice: {a.coded} of {a.total}")
+    differed = [(s.id, r) for s in quiz.statements for r in s.readings.values() if r.first != r.second]
+    if differed:
+        lines.append("Blind readings that differed (first / second → the quiz's stance):")
+        lines += [f"  - {sid} ({r.party}): {_stance(r.first)} / {_stance(r.second)} → {_stance(r.stance)}"
+                  for sid, r in differed]
     disputed = [(a.party, sid) for a in rows for sid in a.disputed]
     if disputed:
         lines.append("Still disputed after discussion:")
@@ -232,6 +237,10 @@ def _inseparable_lines(quiz: Quiz) -> list[str]:
         lines.append(f"  {label} ({len(groups[methods])}):")
         lines += [f"    - {sid}" for sid in groups[methods]]
     return lines
+
+
+def _stance(value: int | None) -> str:
+    return "no position" if value is None else f"{value:+d}" if value else "0"
 
 
 def _percent(part: int, whole: int) -> str:

@@ -41,6 +41,10 @@ Statements with a stated position from both parties:
 Coder agreement before discussion (first against second blind reading):
   A: 2 of 4 identical (50.0 %), weighted kappa 0.429; coded twice: 4 of 5
   B: 4 of 5 identical (80.0 %), weighted kappa 0.878; coded twice: 5 of 5
+Blind readings that differed (first / second → the quiz's stance):
+  - bibliotek (A): +1 / +2 → +1
+  - nattbuss (A): no position / +1 → no position
+  - farjan (B): -1 / -2 → -2
 Still disputed after discussion:
   - farjan (B)
 
