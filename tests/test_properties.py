@@ -10,10 +10,11 @@ from quiz.batch import BatchScorer
 from quiz.load import load_weights
 from quiz.model import Answers, Quiz
 from quiz.scoring import score
-from tests.conftest import FIXTURES, ROOT, make_quiz
+from tests.conftest import FIXTURES, make_quiz
+from tests.conftest import WEIGHTS as FIVE_POINT
 
 WEIGHTS = {
-    "five": load_weights(ROOT / "weights.yaml"),
+    "five": load_weights(FIVE_POINT),
     "svt": load_weights(FIXTURES / "svt-rule" / "weights.yaml"),
     "wahlomat": load_weights(FIXTURES / "wahlomat-rule" / "weights.yaml"),
 }

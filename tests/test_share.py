@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from quiz.load import load_quiz, load_weights
 from quiz.model import Answers, Quiz
 from quiz.share import ShareError, decode, encode
-from tests.conftest import FIXTURES, ROOT, make_quiz
+from tests.conftest import FIXTURES, WEIGHTS, make_quiz
 
 MINI = load_quiz(FIXTURES / "mini" / "statements.yaml")
-FIVE_POINT = load_weights(ROOT / "weights.yaml")
+FIVE_POINT = load_weights(WEIGHTS)
 
 
 @st.composite
