@@ -12,6 +12,9 @@ from quiz.nodes import Checker, Node, read_yaml
 TOP_FIELDS = ("scale", "important_weight", "missing", "default_method", "methods")
 METHOD_FIELDS = ("name", "description", "rule", "table", "collapse", "party_importance", "missing")
 SIGN_VALUES = (-1, 0, 1)
+MIN_ANSWERS, MAX_ANSWERS = 2, 11
+MAX_IMPORTANT_WEIGHT = 10
+MAX_POINTS = 1000
 
 
 def read_weights(path: Path, checker: Checker,
@@ -26,8 +29,9 @@ def read_weights(path: Path, checker: Checker,
         return None, None
     scale = _scale(field(top, "scale", root, checker), checker)
     weight = integer(field(top, "important_weight", root, checker), checker)
-    if weight is not None and weight < 1:
-        checker.report(top["important_weight"], f"expected 1 or more, got {weight}", "2 makes important count double")
+    if weight is not None and not 1 <= weight <= MAX_IMPORTANT_WEIGHT:
+        checker.report(top["important_weight"], f"expected 1 to {MAX_IMPORTANT_WEIGHT}, got {weight}",
+                       "2 makes important count double")
     missing = _missing(field(top, "missing", root, checker), checker)
     default = text(field(top, "default_method", root, checker), checker)
     methods = _methods(field(top, "methods", root, checker), scale, missing, checker)
@@ -43,24 +47,35 @@ def _scale(node: Node | None, checker: Checker) -> Scale | None:
     fields = mapping(node, checker, ("answers", "skip"))
     if fields is None or node is None:
         return None
-    options = []
-    for item in sequence(field(fields, "answers", node, checker), checker) or []:
-        option = mapping(item, checker, ("value", "label"))
-        if option is None:
-            continue
-        value = integer(field(option, "value", item, checker), checker)
-        label = localized(field(option, "label", item, checker), checker)
-        if value is not None and label is not None:
-            options.append(AnswerOption(value, label))
+    answers = field(fields, "answers", node, checker)
+    items = sequence(answers, checker)
+    options = [option for option in (_option(item, checker) for item in items or []) if option is not None]
+    skip = localized(field(fields, "skip", node, checker), checker)
+    if answers is None or items is None or len(options) < len(items):
+        return None
     values = [option.value for option in options]
     if len(set(values)) != len(values):
-        checker.report(fields.get("answers"), "two answers have the same value", "give each answer its own value")
+        checker.report(answers, "two answers have the same value", "give each answer its own value")
         return None
-    if len(options) < 2:
-        checker.report(node, "a scale needs at least two answers", "list the answers under `answers:`")
+    if not MIN_ANSWERS <= len(options) <= MAX_ANSWERS:
+        checker.report(answers, f"a scale needs {MIN_ANSWERS} to {MAX_ANSWERS} answers, got {len(options)}",
+                       f"list {MIN_ANSWERS} to {MAX_ANSWERS} answers under `answers:` (share links hold at most "
+                       f"{MAX_ANSWERS})")
         return None
-    skip = localized(field(fields, "skip", node, checker), checker)
     return Scale(tuple(options), skip) if skip is not None else None
+
+
+def _option(item: Node, checker: Checker) -> AnswerOption | None:
+    option = mapping(item, checker, ("value", "label"))
+    if option is None:
+        return None
+    value = integer(field(option, "value", item, checker), checker)
+    label = localized(field(option, "label", item, checker), checker)
+    if value is not None and abs(value) > MAX_POINTS:
+        checker.report(option["value"], f"expected a value from -{MAX_POINTS} to {MAX_POINTS}, got {value}",
+                       "number the answers like 2, 1, 0, -1, -2")
+        return None
+    return AnswerOption(value, label) if value is not None and label is not None else None
 
 
 def _missing(node: Node | None, checker: Checker) -> MissingRule | None:
@@ -153,11 +168,13 @@ def _table(node: Node | None, values: tuple[int, ...], checker: Checker) -> dict
 
 
 def _points(node: Node | None, checker: Checker) -> Fraction | None:
+    """A number of points: 0 to MAX_POINTS in steps of ½, so that sums stay exact in floating point."""
     if node is None:
         return None
-    if isinstance(node.value, bool) or not isinstance(node.value, (int, float)) or node.value < 0:
-        checker.report(node, f"expected a number of points (0 or more), got {node.value!r}",
+    value = node.value
+    valid = not isinstance(value, bool) and isinstance(value, (int, float)) and 0 <= value <= MAX_POINTS
+    if not valid or (value * 2) % 1:
+        checker.report(node, f"expected a number of points (0 to {MAX_POINTS} in steps of 0.5), got {node.raw!r}",
                        "write a number like 2 or 2.5")
         return None
-    return Fraction(str(node.value))
-
+    return Fraction(str(value))

@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from quiz.errors import DataError
-from quiz.load import load_quiz
+from quiz.load import load_quiz, shipped_quizzes
 from quiz.model import Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +29,7 @@ def quiz_files() -> list[Path]:
     override = os.environ.get("VALKOMPASS_QUIZ")
     if override:
         return [Path(override)]
-    extra = sorted(p for p in (ROOT / "quizzes").glob("*.yaml") if not p.name.endswith("weights.yaml"))
-    return [ROOT / "statements.yaml", *extra]
+    return shipped_quizzes(ROOT)
 
 
 @st.cache_resource(show_spinner=False)
