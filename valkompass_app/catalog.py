@@ -1,7 +1,12 @@
-"""The installed quizzes, loaded and checked once per server process."""
+"""The installed quizzes, loaded and checked once per server process.
+
+A quiz file with problems is left out when another quiz works. The checker's report goes to the
+server log (logger `valkompass`), for operators; visitors only ever see a short notice.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +18,12 @@ from quiz.load import load_quiz, shipped_quizzes
 from quiz.model import Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
+LOG = logging.getLogger("valkompass")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One installed quiz file: the loaded quiz, or the checker's report of what is wrong."""
+    """One installed quiz file: the loaded quiz, or the checker's report of what is wrong (for the log)."""
 
     path: str
     quiz: Quiz | None
@@ -34,14 +40,21 @@ def quiz_files() -> list[Path]:
 
 @st.cache_resource(show_spinner=False)
 def load_entry(path: str) -> Entry:
+    """The quiz in `path`; a broken file is logged with the checker's full report."""
     try:
         return Entry(path, load_quiz(path), None)
     except DataError as error:
+        LOG.error("quiz file %s is not shown: %s (run `python -m quiz check %s`)", path, error.render(), path)
         return Entry(path, None, error.render())
+    except Exception:  # a bug in the checker must not take the other quizzes down
+        LOG.exception("quiz file %s is not shown: the checker failed on it", path)
+        return Entry(path, None, "the checker failed on this file (see the server log)")
 
 
 def entries() -> list[Entry]:
-    return [load_entry(str(path)) for path in quiz_files()]
+    """The working quizzes; only when none works, the broken ones (the page then shows a notice)."""
+    loaded = [load_entry(str(path)) for path in quiz_files()]
+    return [entry for entry in loaded if entry.quiz is not None] or loaded
 
 
 def party_order(quiz: Quiz, lang: str) -> list[str]:
