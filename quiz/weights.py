@@ -8,6 +8,7 @@ from pathlib import Path
 from quiz.fields import field, flag, identifier, integer, localized, mapping, sequence, text
 from quiz.model import AnswerOption, Method, MissingRule, Scale, Weights
 from quiz.nodes import Checker, Node, read_yaml
+from quiz.rules import RULES
 
 TOP_FIELDS = ("scale", "important_weight", "missing", "default_method", "methods")
 METHOD_FIELDS = ("name", "description", "rule", "table", "collapse", "party_importance", "missing")
@@ -125,16 +126,16 @@ def _method(method_id: str, node: Node, scale: Scale | None, missing: MissingRul
     party_importance = flag(fields.get("party_importance"), checker)
     own_missing = _missing(fields["missing"], checker) if "missing" in fields else missing
     table: dict[int, dict[int, Fraction]] = {}
-    if rule == "table":
+    if rule is not None and rule not in RULES:
+        checker.report(fields["rule"], f"unknown rule '{rule}'", f"use {' or '.join(f'`{r}`' for r in RULES)}")
+        return None
+    takes_table = rule is not None and RULES[rule].takes_table
+    if takes_table:
         values = SIGN_VALUES if collapse == "sign" else (scale.values if scale else ())
         table = _table(field(fields, "table", node, checker), values, checker) or {}
-    elif rule == "distance":
-        if "table" in fields:
-            checker.report(fields["table"], "a distance method takes no table", "remove `table:` or use `rule: table`")
-    elif rule is not None:
-        checker.report(fields["rule"], f"unknown rule '{rule}'", "use `distance` or `table`")
-        return None
-    if None in (name, description, rule, collapse, party_importance, own_missing) or (rule == "table" and not table):
+    elif rule is not None and "table" in fields:
+        checker.report(fields["table"], f"a {rule} method takes no table", "remove `table:` or use `rule: table`")
+    if None in (name, description, rule, collapse, party_importance, own_missing) or (takes_table and not table):
         return None
     return Method(method_id, name, description, rule, table, collapse,  # type: ignore[arg-type]
                   party_importance, own_missing)  # type: ignore[arg-type]
