@@ -321,11 +321,12 @@ class _QuizReader:
         source_path = self.path.parent / file
         if Path(file).is_absolute() or not source_path.resolve().is_relative_to(root.resolve()):
             self.checker.report(node, f"source file {file} is outside the quiz's folder",
-                                f"put the programme text in {_display(root / 'sources')} and give its path relative "
-                                f"to {self.path.name}")
+                                f"keep programme texts in {_display(root)} or a folder in it, and give the path "
+                                f"relative to {self.path.name}")
             return None
         if not source_path.is_file():
             self.checker.report(node, f"source file not found: {file}", f"put the programme text at "
                                 f"{_display(source_path)}, or fix the path (relative to {self.path.name})")
             return None
-        return read_text(source_path, self.checker, "", "save it as UTF-8 plain text", node)
+        return read_text(source_path, self.checker, "", "save it as UTF-8 plain text", node,
+                         "keep only the chapters the quiz quotes")

@@ -36,7 +36,7 @@ def read_weights(path: Path, checker: Checker,
     missing = _missing(field(top, "missing", root, checker), checker)
     default = text(field(top, "default_method", root, checker), checker)
     methods = _methods(field(top, "methods", root, checker), scale, missing, checker)
-    if default is not None and methods is not None and default not in methods:
+    if default is not None and methods and default not in methods:
         checker.report(top["default_method"], f"unknown method '{default}'",
                        f"use one of the methods defined below: {', '.join(methods)}")
     if len(checker.problems) > before or None in (scale, weight, missing, default, methods):
@@ -130,10 +130,10 @@ def _method(method_id: str, node: Node, scale: Scale | None, missing: MissingRul
         checker.report(fields["rule"], f"unknown rule '{rule}'", f"use {' or '.join(f'`{r}`' for r in RULES)}")
         return None
     takes_table = rule is not None and RULES[rule].takes_table
-    if takes_table:
-        values = SIGN_VALUES if collapse == "sign" else (scale.values if scale else ())
+    values = SIGN_VALUES if collapse == "sign" else (scale.values if scale and collapse else None)
+    if takes_table and values is not None:  # without a scale or collapse (reported already) it cannot be checked
         table = _table(field(fields, "table", node, checker), values, checker) or {}
-    elif rule is not None and "table" in fields:
+    elif rule is not None and not takes_table and "table" in fields:
         checker.report(fields["table"], f"a {rule} method takes no table", "remove `table:` or use `rule: table`")
     if None in (name, description, rule, collapse, party_importance, own_missing) or (takes_table and not table):
         return None

@@ -113,7 +113,7 @@ def test_missing_source_file_and_bad_colour(mini):
 def test_yaml_syntax_error_is_a_problem_not_a_traceback(mini):
     edit(mini, "  region: Region Test\n", "  region: [Region Test\n")
     assert problems(mini) == [
-        "statements.yaml:5:11: YAML syntax error: expected ',' or ']', but got ':' "
+        "statements.yaml:5:11: YAML syntax error: did not find expected ',' or ']' "
         "(hint: check indentation, colons and quotes on this line)"
     ]
 
