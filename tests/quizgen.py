@@ -16,13 +16,22 @@ from hypothesis import strategies as st
 from quiz.fields import ID_MAX
 
 # Ids that name the app's own columns, labels or Python/pandas words: the app must treat them as data.
-TRICKY_IDS = ("order", "Du", "You", "topic", "statement", "party", "name", "percent", "rank", "column", "symbol",
-              "index", "label", "basis", "tied", "level_0", "0", "1", "nan", "None", "null", "true", "x_", "x-",
-              "a" * ID_MAX)
+TRICKY_IDS = ("order", "Du", "You", "topic", "statement", "Statement", "party", "name", "percent", "rank", "column",
+              "symbol", "index", "label", "basis", "tied", "level_0", "0", "1", "nan", "None", "null", "true", "x_",
+              "x-", "a" * ID_MAX)
+# Party names that equal the app's own column labels (sv, en).
+TRICKY_NAMES = ("Du", "You", "Ämne", "Topic", "Påstående", "Statement", "Parti", "Party", "Plats", "Rank", "nan")
+# Party ids and names that crash the results page today (valkompass_app/results.py, owned by the
+# results helper): tests/test_app_properties.py walks each of them in a strict xfail test, and
+# the generated quizzes leave them out until that is fixed. Remove them here when it is.
+RESULTS_CRASH_PARTY_IDS = ("order", "Du", "You", "topic", "statement")
+RESULTS_CRASH_PARTY_NAMES = ("Ämne", "Topic")
 IDS = st.one_of(st.sampled_from(TRICKY_IDS), st.from_regex(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{ID_MAX - 1}}}",
                                                            fullmatch=True))
+PARTY_IDS = IDS.filter(lambda value: value not in RESULTS_CRASH_PARTY_IDS)
 WORDS = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=24)
 TEXT = WORDS.map(str.strip).filter(bool)
+NAMES = st.one_of(st.sampled_from(TRICKY_NAMES), TEXT).filter(lambda name: name not in RESULTS_CRASH_PARTY_NAMES)
 
 
 @dataclass(frozen=True)
@@ -45,17 +54,17 @@ def q(value: object) -> str:
 @st.composite
 def quizzes(draw: st.DrawFn) -> QuizFiles:
     values = draw(st.lists(st.integers(-20, 20), min_size=2, max_size=11, unique=True))
-    parties = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+    parties = draw(st.lists(PARTY_IDS, min_size=1, max_size=4, unique=True))
     topics = draw(st.lists(IDS, min_size=1, max_size=2, unique=True))
     statements = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
-    names = draw(st.lists(TEXT, min_size=len(parties), max_size=len(parties),
+    names = draw(st.lists(NAMES, min_size=len(parties), max_size=len(parties),
                           unique_by=lambda name: name.casefold()))
     lines = ["quiz:", f"  id: {q(draw(IDS))}", f"  title: {{sv: {q(draw(TEXT))}, en: {q(draw(TEXT))}}}",
              f"  region: {q(draw(TEXT))}", f"  election: {q(draw(TEXT))}",
              f"  description: {{sv: {q(draw(TEXT))}, en: {q(draw(TEXT))}}}", "sources:"]
     lines += [f"  - {{id: {q('src-' + str(i))}, party: {q(p)}, title: {q(draw(TEXT))}, kind: {q(draw(TEXT))}, "
               f"year: {draw(st.integers(1900, 2100))}, file: {q(f'p{i}.txt')}}}" for i, p in enumerate(parties)]
-    lines += ["parties:"] + [f"  - {{id: {q(p)}, name: {{sv: {q(name)}, en: {q(name + ' ')}}}, color: \"#123456\"}}"
+    lines += ["parties:"] + [f"  - {{id: {q(p)}, name: {{sv: {q(name)}, en: {q(name)}}}, color: \"#123456\"}}"
                              for p, name in zip(parties, names, strict=True)]
     lines += ["topics:"] + [f"  - {{id: {q(t)}, name: {{sv: {q(draw(TEXT))}, en: {q(draw(TEXT))}}}}}" for t in topics]
     lines += ["statements:"]

@@ -58,12 +58,25 @@ def worked_example(quiz: Quiz, lang: str) -> str:
 
 
 def _matrix_table(quiz: Quiz, view: View) -> pd.DataFrame:
+    """Statements by parties. A party id may equal the statement column's label ("Statement"),
+    so the columns are made distinct rather than let one overwrite the other."""
     rows = []
     for statement_id in view.statement_ids:
         statement = quiz.statement(statement_id)
-        row = {t("statement", view.lang): statement.text.get(view.lang)}
+        row = [statement.text.get(view.lang)]
         for party in view.parties:
             stance = statement.stance(party)
-            row[party] = "–" if stance is None else quiz.weights.scale.label(stance).get(view.lang)
+            row.append("–" if stance is None else quiz.weights.scale.label(stance).get(view.lang))
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_distinct([t("statement", view.lang), *view.parties]))
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    distinct: list[str] = []
+    for label in labels:
+        number, unique = 1, label
+        while unique in distinct:
+            number += 1
+            unique = f"{label} ({number})"
+        distinct.append(unique)
+    return distinct
