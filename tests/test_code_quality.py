@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+import tomllib
+
+import streamlit.config
 
 from tests.conftest import ROOT
 
@@ -62,3 +65,11 @@ def test_the_match_formula_has_one_home():
     offenders = [str(p.relative_to(ROOT)) for p in files if p.name != "rules.py"
                  and "100 *" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_streamlit_caps_what_one_browser_can_send():
+    """A frame over 1 MB is closed (1009), not kept in the session (was 25 MB, about 40 MB per session)."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["server"]
+    assert (config["maxWidgetStateSize"], config["maxMessageSize"], config["maxUploadSize"]) == (1, 10, 1)
+    known = streamlit.config._config_options_template  # a misspelt option would be ignored silently
+    assert {f"server.{key}" for key in config} <= set(known)
