@@ -23,11 +23,10 @@ LOG = logging.getLogger("valkompass")
 
 @dataclass(frozen=True)
 class Entry:
-    """One installed quiz file: the loaded quiz, or the checker's report of what is wrong (for the log)."""
+    """One installed quiz file and its quiz; None when the file has problems (they are in the log)."""
 
     path: str
     quiz: Quiz | None
-    error: str | None
 
 
 def quiz_files() -> list[Path]:
@@ -42,13 +41,13 @@ def quiz_files() -> list[Path]:
 def load_entry(path: str) -> Entry:
     """The quiz in `path`; a broken file is logged with the checker's full report."""
     try:
-        return Entry(path, load_quiz(path), None)
+        return Entry(path, load_quiz(path))
     except DataError as error:
         LOG.error("quiz file %s is not shown: %s (run `python -m quiz check %s`)", path, error.render(), path)
-        return Entry(path, None, error.render())
+        return Entry(path, None)
     except Exception:  # a bug in the checker must not take the other quizzes down
         LOG.exception("quiz file %s is not shown: the checker failed on it", path)
-        return Entry(path, None, "the checker failed on this file (see the server log)")
+        return Entry(path, None)
 
 
 def entries() -> list[Entry]:
