@@ -125,9 +125,9 @@ RESULTS_CRASHES += [("name", value, {"Ämne": "sv", "Topic": "en"}[value]) for v
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="valkompass_app/results.py (results helper): the "
-                   "comparison table's pivot (line 111) uses 'order', 'statement' and the label 'Du'/'You' as column names, and the topic table "
-                   "(lines 125-127) uses 'topic' and renames party columns to names that can equal its 'Ämne'/'Topic' "
-                   "column. Remove this mark, and the exclusions in tests/quizgen.py, when the tables are safe.")
+                   "comparison table's pivot (line 111) uses 'order', 'statement' and the label 'Du'/'You' as "
+                   "column names, and the topic table (lines 125-127) uses 'topic' and renames party columns to "
+                   "names that can equal its 'Ämne'/'Topic' column. Remove this mark, and the exclusions in tests/quizgen.py, when the tables are safe.")
 @pytest.mark.parametrize(("field", "value", "lang"), RESULTS_CRASHES)
 def test_party_ids_and_names_that_equal_the_results_tables_own_labels(tmp_path, field, value, lang):
     quiz_file = mini_copy(tmp_path)
