@@ -127,7 +127,8 @@ RESULTS_CRASHES += [("name", value, {"Ämne": "sv", "Topic": "en"}[value]) for v
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="valkompass_app/results.py (results helper): the "
                    "comparison table's pivot (line 111) uses 'order', 'statement' and the label 'Du'/'You' as "
                    "column names, and the topic table (lines 125-127) uses 'topic' and renames party columns to "
-                   "names that can equal its 'Ämne'/'Topic' column. Remove this mark, and the exclusions in tests/quizgen.py, when the tables are safe.")
+                   "names that can equal its 'Ämne'/'Topic' column. Remove this mark, and the exclusions in "
+                   "tests/quizgen.py, when the tables are safe.")
 @pytest.mark.parametrize(("field", "value", "lang"), RESULTS_CRASHES)
 def test_party_ids_and_names_that_equal_the_results_tables_own_labels(tmp_path, field, value, lang):
     quiz_file = mini_copy(tmp_path)
@@ -145,8 +146,9 @@ def test_party_ids_and_names_that_equal_the_results_tables_own_labels(tmp_path, 
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="quiz/charts.py:74 (comparison_frame) looks up "
-                   "SYMBOLS[stance], which holds only -2..2: a party stance of 3 on a 7-point scale is a KeyError on the results page. Remove this "
-                   "mark, and CHART_STANCES in tests/quizgen.py, when the chart has a symbol for every scale value.")
+                   "SYMBOLS[stance], which holds only -2..2: a party stance of 3 on a 7-point scale is a KeyError on "
+                   "the results page. Remove this mark, and CHART_STANCES in tests/quizgen.py, when the chart has a "
+                   "symbol for every scale value.")
 def test_a_party_stance_outside_minus_two_to_two_shows_results(tmp_path):
     quiz_file = mini_copy(tmp_path)
     weights = tmp_path / "weights.yaml"
@@ -154,7 +156,8 @@ def test_a_party_stance_outside_minus_two_to_two_shows_results(tmp_path):
     text = weights.read_text(encoding="utf-8")
     start, end = text.index("  answers:\n") + len("  answers:\n"), text.index("  skip:")
     weights.write_text(text[:start] + seven + text[end:text.index("  hybrid:")], encoding="utf-8")
-    quiz_file.write_text(quiz_file.read_text(encoding="utf-8").replace("SJVP: {stance: 2,", "SJVP: {stance: 3,"), "utf-8")
+    text = quiz_file.read_text(encoding="utf-8")
+    quiz_file.write_text(text.replace("SJVP: {stance: 2,", "SJVP: {stance: 3,"), "utf-8")
     load_quiz(quiz_file)  # a valid quiz: this must not fail
     at = step(run(quiz_file), quiz_file, "click", "start_button")
     at = step(at, quiz_file, "click", "answer_solleftea-akut_3")
