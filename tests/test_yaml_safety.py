@@ -102,6 +102,6 @@ def test_a_symlink_out_of_the_quiz_folder_is_refused(tmp_path):
     assert all("closest passage" not in problem for problem in found)
 
 
-def test_a_quiz_in_quizzes_may_quote_the_shared_sources_folder(shipped):
+def test_a_quiz_in_quizzes_may_quote_the_shared_sources_folder():
     quiz = load_quiz(ROOT / "quizzes" / "ett-gott-liv.yaml")
     assert [s.file for s in quiz.sources.values()] == ["../sources/004_62286a8d0e1c6a54.txt"]
