@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from quiz import load
 from quiz.answers import parse_respondents
 from quiz.errors import DataError, Problem
 from quiz.load import load_quiz
@@ -66,9 +67,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def shipped_quizzes() -> list[Path]:
-    """The quizzes this project ships: statements.yaml and every quiz in quizzes/."""
-    extra = [f for f in sorted(Path("quizzes").glob("*.yaml")) if not f.name.endswith("weights.yaml")]
-    return [Path("statements.yaml"), *extra]
+    """The quizzes this project ships, relative to the working directory."""
+    return load.shipped_quizzes(Path())
 
 
 def _report(args: argparse.Namespace) -> int:

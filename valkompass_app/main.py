@@ -34,7 +34,6 @@ def run() -> None:
     lang = _header(installed, entry, params)
     if entry.quiz is None:
         st.error(t("broken_quiz", lang))
-        st.code(entry.error or "", language=None)
         return
     view = _view(entry, lang, params)
     if st.session_state.class_room is not None and st.session_state.page != "teacher":

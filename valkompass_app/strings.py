@@ -105,10 +105,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_sources": ("Källor", "Sources"),
     "matrix_heading": ("Alla ställningstaganden (öppna data)", "Every position (open data)"),
     "download_matrix": ("Ladda ner alla ställningstaganden (CSV)", "Download every position (CSV)"),
-    "broken_quiz": ("Valkompassen kan inte visas eftersom quizfilen innehåller fel. Rätta felen nedan "
-                    "(eller kör `python -m quiz check`) och ladda om sidan.",
-                    "The quiz cannot be shown because its file has errors. Fix the problems below (or run "
-                    "`python -m quiz check`) and reload the page."),
+    "broken_quiz": ("Valkompassen kan inte visas just nu eftersom quizfilen innehåller fel. Försök igen senare.",
+                    "The quiz cannot be shown right now because its file has errors. Please try again later."),
     "notice_share": ("Länken till resultatet kunde inte läsas ({reason}), så den ignorerades.",
                      "The results link could not be read ({reason}), so it was ignored."),
     "reason_too_long": ("länken är för lång", "the link is too long"),
