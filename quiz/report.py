@@ -24,6 +24,7 @@ from fractions import Fraction
 from itertools import combinations
 
 from quiz.model import Quiz, Statement
+from quiz.rules import percent
 from quiz.scoring import statement_points
 
 THIN_COVERAGE = 0.5
@@ -244,4 +245,4 @@ def _stance(value: int | None) -> str:
 
 
 def _percent(part: int, whole: int) -> str:
-    return "n/a" if whole == 0 else f"{100 * part / whole:.1f} %"
+    return "n/a" if whole == 0 else f"{float(percent(Fraction(part), Fraction(whole))):.1f} %"
