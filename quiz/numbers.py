@@ -35,3 +35,8 @@ def _round(value: float | Fraction, digits: int) -> float:
     scaled = exact * 10**digits
     whole = int(abs(scaled) + Fraction(1, 2))
     return float(Fraction(whole if scaled >= 0 else -whole, 10**digits))
+
+
+def share(fraction: Fraction | None, lang: str, digits: int = 0) -> str:
+    """A match (a fraction of 1) as a percentage: 245/440 → "55,7 %" with one digit in Swedish."""
+    return percent(None if fraction is None else 100 * fraction, lang, digits)
