@@ -89,7 +89,7 @@ def test_any_party_id_makes_valid_tables(tmp_path, monkeypatch, odd):
     assert compare[0] == ([("Statement" if odd == "You" else "Påstående"), you, f"{odd} (2)" if odd == you else odd,
                            "B"])
     assert compare[1][1:] == ["++", "++", "−−"]
-    assert [row[1] for row in match[1:]] == [odd, "Zulu"]
+    assert [row[0] for row in match[1:]] == [f"1. {odd}", "2. Zulu"]
 
 
 def test_two_parties_with_the_same_name_get_distinct_columns(tmp_path, monkeypatch):
@@ -107,7 +107,7 @@ def test_one_party_shows_the_agreement_never_closest(tmp_path, monkeypatch):
     assert "Din överensstämmelse med Alfa: 75\u00a0%." in text  # 4 − |2 − 1| = 3 of 4
     assert "Bara ett parti jämförs, så resultatet säger inget om vilket parti du står närmast." in text
     assert "närmast Alfa" not in text
-    assert tables(at)[3] == [["Räknesätt", "Överensstämmelse %"], ["Avstånd", "75,0\u00a0%"]]
+    assert tables(at)[3] == [["Räknesätt", "Överensstämmelse"], ["Avstånd", "75,0\u00a0%"]]
 
 
 def test_a_party_subset_is_stated_and_never_called_closest(tmp_path, monkeypatch):
@@ -146,7 +146,7 @@ def test_different_coverage_gets_a_head_to_head(tmp_path, monkeypatch):
                       {"a": {"A": 2, "B": -2}, "b": {"A": 2, "B": None}, "c": {"A": -2, "B": 2}})
     at = results(path, monkeypatch, {"a": 2, "b": 2, "c": 2})
     # on a and c only: Alfa 4 + 0 = 4/8, Bravo 0 + 4 = 4/8
-    assert "Alfa mot Bravo, på 2 påståenden: Alfa 50\u00a0%, Bravo 50\u00a0%." in page_text(at)
+    assert "Alfa mot Bravo, på 2 påståenden: Alfa 50,0\u00a0%, Bravo 50,0\u00a0%." in page_text(at)
 
 
 @pytest.mark.parametrize("scale", [(1, -1), (3, 2, 1, 0, -1, -2, -3), tuple(range(5, -6, -1))])

@@ -50,15 +50,15 @@ def head_lines(view: View, heads: Sequence[HeadToHead]) -> list[str]:
             lines.append(t("head_none", view.lang, a=a, b=b))
             continue
         lines.append(t("head_line", view.lang, a=a, b=b, count=count(view.lang, pair.common, "statement"),
-                       pa=share(pair.first.match, view.lang), pb=share(pair.second.match, view.lang)))
+                       pa=share(pair.first.match, view.lang, 1), pb=share(pair.second.match, view.lang, 1)))
     return lines
 
 
 def match_rows(view: View, scores: Mapping[str, PartyScore]) -> list[list[str]]:
-    """Rank (with "=" for a shared place), party, match with one decimal, basis."""
+    """"1. Party" (with "(=)" for a shared place), match with one decimal, "22 av 37"."""
     lang = view.lang
-    return [[f"{r.rank}{' =' if r.tied else ''}", view.quiz.parties[r.score.party].name.get(lang),
-             share(r.score.match, lang, 1), t("based_on", lang, n=r.score.counted, of=r.score.answered)]
+    return [[f"{r.rank}. {view.quiz.parties[r.score.party].name.get(lang)}{' (=)' if r.tied else ''}",
+             share(r.score.match, lang, 1), t("n_of", lang, n=r.score.counted, of=r.score.answered)]
             for r in rank(scores)]
 
 
@@ -131,5 +131,5 @@ def _recoding_values(view: View, recoding: Recoding) -> dict[str, str]:
     quiz, lang = view.quiz, view.lang
     number = view.statement_ids.index(recoding.statement) + 1
     return {"party": names(view, [recoding.party]), "label": quiz.weights.scale.label(recoding.stance).get(lang),
-            "number": str(number), "statement": quiz.statement(recoding.statement).text.get(lang),
+            "number": str(number), "statement": quiz.statement(recoding.statement).text.get(lang).rstrip(". "),
             "outcome": outcome(view, recoding.top)}

@@ -118,9 +118,8 @@ def _render_match(view: View, built: Built) -> None:
         if entry.match is None:
             st.caption(escape(t("no_basis", lang, party=view.quiz.parties[party].name.get(lang))))
     st.vega_lite_chart(built.match_spec, width="stretch", alt=t("match_alt", lang))
-    render_table(t("caption_match", lang), [t("table_rank", lang), t("table_party", lang), t("table_percent", lang),
-                                            t("table_basis", lang)],
-                 match_rows(view, built.scores), ["num", "text", "num", "text"])
+    render_table(t("caption_match", lang), [t("table_party", lang), t("col_match", lang), t("table_basis", lang)],
+                 match_rows(view, built.scores), ["text", "num", "text"], lang)
     if built.heads:
         st.markdown(escape(t("head_intro", lang)))
         st.markdown("\n".join("- " + escape(line) for line in head_lines(view, built.heads)))
@@ -134,7 +133,7 @@ def _render_comparison(view: View, built: Built) -> None:
     st.vega_lite_chart(built.comparison_spec, width="stretch", alt=t("compare_alt", lang))
     headers = [t("statement", lang), *charts.unique_labels([t("you", lang), *view.parties])]
     render_table(t("caption_compare", lang), headers, built.comparison_rows,
-                 ["text", *["sym"] * (len(headers) - 1)])
+                 ["text", *["sym"] * (len(headers) - 1)], lang)
     for number, statement_id in enumerate(view.statement_ids, start=1):
         label = f"{number}. {escape(quiz.statement(statement_id).text.get(lang))}"
         with st.expander(label, key=f"quotes_{statement_id}", on_change="rerun") as box:
@@ -148,7 +147,7 @@ def _render_topics(view: View, built: Built) -> None:
     st.vega_lite_chart(built.topics_spec, width="stretch", alt=t("topic_alt", lang))
     party_names = [view.quiz.parties[p].name.get(lang) for p in view.parties]
     render_table(t("caption_topics", lang), [t("topic_col", lang), *charts.unique_labels(party_names)],
-                 built.topic_rows, ["text", *["num"] * len(party_names)])
+                 built.topic_rows, ["text", *["num"] * len(party_names)], lang)
 
 
 def _render_stability(view: View, built: Built) -> None:
@@ -160,10 +159,10 @@ def _render_stability(view: View, built: Built) -> None:
     if not single:
         for sentence in firmness_lines(view, built.firmness):
             st.markdown(escape(sentence))
-    headers = [t("method_col", lang), t("table_percent", lang)] if single else [
-        t("method_col", lang), t("top_col", lang), t("table_percent", lang), t("margin_col", lang)]
+    headers = [t("method_col", lang), t("col_match", lang)] if single else [
+        t("method_col", lang), t("top_col", lang), t("col_match", lang), t("margin_col", lang)]
     render_table(t("caption_methods", lang), headers, method_rows(view, built.outcomes, single),
-                 ["text", "num"] if single else ["text", "text", "num", "num"])
+                 ["text", "num"] if single else ["text", "text", "num", "num"], lang)
 
 
 def _render_share(view: View, given: Answers, built: Built) -> None:

@@ -15,10 +15,12 @@ STYLE = """<style>
 .vk-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; margin: 0.25rem 0 1rem; }
 .vk-table caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 .vk-table th, .vk-table td { border-bottom: 1px solid #d0d7de; padding: 0.3rem 0.4rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 .vk-table th { font-weight: 600; }
-.vk-table td.vk-num, .vk-table th.vk-num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
-.vk-table td.vk-sym { text-align: center; white-space: nowrap; font-weight: 700; }
+.vk-table .vk-num { text-align: right; }
+.vk-table td.vk-num { white-space: nowrap; }
+.vk-table .vk-sym { text-align: center; white-space: nowrap; }
+.vk-table td.vk-sym { font-weight: 700; }
 [data-testid="stElementToolbar"] { display: none; }
 </style>"""
 
@@ -29,17 +31,18 @@ def render_style() -> None:
 
 
 def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-               kinds: Sequence[str] = ()) -> str:
+               kinds: Sequence[str] = (), lang: str = "sv") -> str:
     """A table with a caption and one header row; `kinds` per column: "text", "num" or "sym"."""
     classes = [{"num": ' class="vk-num"', "sym": ' class="vk-sym"'}.get(kind, "") for kind in kinds]
     classes += [""] * (len(headers) - len(classes))
     head = "".join(f'<th scope="col"{classes[i]}>{html.escape(h)}</th>' for i, h in enumerate(headers))
     body = "".join("<tr>" + "".join(f"<td{classes[i]}>{html.escape(cell)}</td>" for i, cell in enumerate(row))
                    + "</tr>" for row in rows)
-    return (f'<table class="vk-table"><caption>{html.escape(caption)}</caption>'
+    return (f'<table class="vk-table" lang="{html.escape(lang)}"><caption>{html.escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def render_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                 kinds: Sequence[str] = ()) -> None:
-    st.html(html_table(caption, headers, rows, kinds))
+                 kinds: Sequence[str] = (), lang: str = "sv") -> None:
+    """Show `html_table`; `lang` lets the browser hyphenate long words the language's way."""
+    st.html(html_table(caption, headers, rows, kinds, lang))
