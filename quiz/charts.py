@@ -162,7 +162,7 @@ def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> al
     """Topics × parties, shaded by agreement; cells with no basis stay white and show '–'."""
     base = alt.Chart().encode(
         x=alt.X("party:N", sort=parties, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
-        y=alt.Y("topic:N", title=None, axis=alt.Axis(labelLimit=200)))
+        y=alt.Y("topic:N", sort=list(dict.fromkeys(frame["topic"])), title=None, axis=alt.Axis(labelLimit=200)))
     cells = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], range=list(HEATMAP_RANGE)), legend=None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("party:N"), alt.Tooltip("label:N", title=title)])

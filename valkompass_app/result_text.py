@@ -99,18 +99,20 @@ def firmness_lines(view: View, firm: Firmness) -> list[str]:
     return lines
 
 
-def method_rows(view: View, outcomes: Sequence[MethodOutcome], single: bool) -> list[list[str]]:
-    lang, quiz = view.lang, view.quiz
-    rows = []
+def method_lines(view: View, outcomes: Sequence[MethodOutcome], single: bool) -> list[str]:
+    """One line per method: the top party, its match and its lead (a list reads at any width)."""
+    lang, lines = view.lang, list[str]()
     for o in outcomes:
-        name = quiz.weights.methods[o.method].name.get(lang)
+        method = view.quiz.weights.methods[o.method].name.get(lang)
         percent = "–" if o.percent is None else decimal(o.percent, lang, 1) + ("%" if lang == "en" else "\u00a0%")
-        if single:
-            rows.append([name, percent])
+        if single or not o.top or o.margin is None:
+            lines.append(t("method_line_single", lang, method=method, percent=percent))
+        elif o.tied:
+            lines.append(t("method_line_tie", lang, method=method, parties=names(view, o.top), percent=percent))
         else:
-            margin = "–" if o.margin is None else decimal(o.margin, lang, 1)
-            rows.append([name, names(view, o.top) or "–", percent, margin])
-    return rows
+            lines.append(t("method_line", lang, method=method, party=names(view, o.top), percent=percent,
+                           margin=decimal(o.margin, lang, 1)))
+    return lines
 
 
 def outcome(view: View, top: Sequence[str] | None) -> str:

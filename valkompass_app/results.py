@@ -27,7 +27,7 @@ from valkompass_app.result_text import (
     firmness_lines,
     head_lines,
     match_rows,
-    method_rows,
+    method_lines,
     names,
     stability_line,
     verdict_lines,
@@ -159,10 +159,7 @@ def _render_stability(view: View, built: Built) -> None:
     if not single:
         for sentence in firmness_lines(view, built.firmness):
             st.markdown(escape(sentence))
-    headers = [t("method_col", lang), t("col_match", lang)] if single else [
-        t("method_col", lang), t("top_col", lang), t("col_match", lang), t("margin_col", lang)]
-    render_table(t("caption_methods", lang), headers, method_rows(view, built.outcomes, single),
-                 ["text", "num"] if single else ["text", "text", "num", "num"], lang)
+    st.markdown("\n".join("- " + escape(line) for line in method_lines(view, built.outcomes, single)))
 
 
 def _render_share(view: View, given: Answers, built: Built) -> None:

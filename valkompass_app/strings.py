@@ -63,9 +63,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                "The same party comes out on top with all {n} methods."),
     "unstable": ("Vilket parti som hamnar överst beror på hur man räknar. Se tabellen och läs om metoderna.",
                  "Which party comes out on top depends on how you count. See the table and read about the methods."),
-    "method_col": ("Räknesätt", "Method"),
-    "top_col": ("Närmast", "Closest"),
-    "margin_col": ("Försprång (procentenheter)", "Lead over the next party (percentage points)"),
     "share_heading": ("Dela resultat", "Share your results"),
     "share_help": ("Länken innehåller dina svar. Inget sparas på servern.",
                    "The link contains your answers. Nothing is stored on the server."),
@@ -210,12 +207,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "same symbols."),
     "topic_alt": ("Rutnät med överensstämmelsen per ämne och parti. Samma siffror står i tabellen under.",
                   "Grid of the agreement by topic and party. The table below has the same numbers."),
-    "stable_all": ("{party} hamnar överst med alla räknesätt i tabellen. Minsta marginalen är {margin} "
+    "stable_all": ("{party} hamnar överst med alla räknesätt nedan. Minsta marginalen är {margin} "
                    "procentenheter.",
-                   "{party} comes out on top with every method in the table. The smallest margin is {margin} "
+                   "{party} comes out on top with every method below. The smallest margin is {margin} "
                    "percentage points."),
-    "stable_tie": ("Delad första plats med alla räknesätt i tabellen: {parties}.",
-                   "Tied for first place with every method in the table: {parties}."),
+    "stable_tie": ("Delad första plats med alla räknesätt nedan: {parties}.",
+                   "Tied for first place with every method below: {parties}."),
     "single_methods": ("Din överensstämmelse med {party} med vart och ett av räknesätten:",
                        "Your agreement with {party} under each method:"),
     "firm_holds": ("Resultatet håller även om något enskilt av partiernas ställningstaganden hade kodats ett steg "
@@ -245,7 +242,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "caption_match": ("Tabell: överensstämmelse per parti", "Table: agreement per party"),
     "caption_compare": ("Tabell: påstående för påstående", "Table: statement by statement"),
     "caption_topics": ("Tabell: överensstämmelse per ämne", "Table: agreement by topic"),
-    "caption_methods": ("Tabell: resultatet med varje räknesätt", "Table: the result under each method"),
+    "method_line": ("{method}: {party} överst med {percent}, {margin} procentenheter före nästa parti.",
+                    "{method}: {party} on top with {percent}, {margin} percentage points ahead of the next party."),
+    "method_line_tie": ("{method}: delad första plats för {parties} med {percent}.",
+                        "{method}: {parties} tied for first place with {percent}."),
+    "method_line_single": ("{method}: {percent}.", "{method}: {percent}."),
     "png_lines": ("{date} · räknesätt: {method}", "{date} · method: {method}"),
 
     # ----------------------------------------------------------------------------------------
