@@ -64,7 +64,7 @@ def test_answering_every_statement_shows_the_top_party(shipped):
     at = click(at, "to_results")
     assert not at.exception
     assert "Du står närmast Sjukvårdspartiet Västernorrland, " in texts(at)
-    assert " av 44 påståenden" in match_table(at)
+    assert re.search(r"<td>\d+ av \d+ påståenden</td>", match_table(at))
 
 
 def test_skipping_everything_gives_the_defined_message(shipped):
