@@ -71,12 +71,12 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
 
 def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_on: str) -> pd.DataFrame:
     """One row per party, best match first; `based_on` is a template with {n} and {of}."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for ranked in rank(scores):
         entry, party = ranked.score, quiz.parties[ranked.score.party]
         percent = entry.percent
         rows.append({
-            "party": party.id, "name": party.name.get(lang), "color": party.color,
+            "party": party.id, "place": len(rows), "name": party.name.get(lang), "color": party.color,
             "percent": None if percent is None else round(percent, 1), "rank": ranked.rank, "tied": ranked.tied,
             "counted": entry.counted, "answered": entry.answered,
             "heading": f"{party.name.get(lang)} · " + share(entry.match, lang)
@@ -89,7 +89,7 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_o
 def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     """Horizontal bars, best match first. Above each bar its party, percentage and a tie mark
     ("=") in text; below it the basis ("based on 18 of 30 statements"). Narrow enough for a phone."""
-    base = alt.Chart().encode(y=alt.Y("party:N", sort=list(frame["party"]), title=None, axis=None))
+    base = alt.Chart().encode(y=alt.Y("party:N", sort=alt.SortField("place"), title=None, axis=None))
     bars = base.mark_bar(size=14, cornerRadiusEnd=3).encode(
         x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title=title),
         color=alt.Color("color:N", scale=None),
@@ -169,6 +169,14 @@ def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> al
     text = base.mark_text(fontSize=13, color=INK).encode(text=alt.Text("label:N"))
     return alt.LayerChart(data=frame, layer=[cells, text]).properties(
         width="container", height=alt.Step(30), autosize=_FIT_WIDTH)
+
+
+def with_data(template: dict[str, Any], frame: pd.DataFrame) -> dict[str, Any]:
+    """A chart spec built once (per quiz, language and parties) with this result's rows swapped in:
+    Altair builds and serialises each chart once instead of once per set of answers."""
+    spec = {key: value for key, value in template.items() if key != "datasets"}
+    spec["data"] = {"values": frame.astype(object).where(frame.notna(), None).to_dict("records")}
+    return spec
 
 
 def titled(spec: dict[str, Any], title: str, lines: Sequence[str]) -> dict[str, Any]:

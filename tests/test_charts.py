@@ -101,3 +101,26 @@ def test_the_png_carries_title_date_method_and_link(five_point):
     assert spec["title"]["subtitle"] == ["2026-11-29 · Avstånd (standard)", "http://127.0.0.1/?r=abc"]
     assert charts.chart_png(spec).startswith(b"\x89PNG")
     alt.LayerChart.from_dict(spec)  # still a valid Vega-Lite spec
+
+
+def inline(spec: dict) -> dict:
+    """Altair's spec with its named dataset written inline, as `with_data` writes it."""
+    data = spec["datasets"][spec["data"]["name"]]
+    return {**{k: v for k, v in spec.items() if k != "datasets"}, "data": {"values": data}}
+
+
+def test_a_template_with_new_rows_equals_the_chart_built_for_them(five_point):
+    quiz = make_quiz(five_point, {"a": {"X": 2, "Y": None}, "b": {"X": -2, "Y": 1}})
+    every, given = Answers({"a": 2, "b": 2}), Answers({"a": -2, "b": None})
+    parties, ids = ["X", "Y"], ["a", "b"]
+    pairs = [
+        (charts.match_chart(charts.match_frame(quiz, score(quiz, every), "sv", "{n}"), "%"),
+         charts.match_frame(quiz, score(quiz, given), "sv", "{n}"),
+         lambda frame: charts.match_chart(frame, "%")),
+        (charts.comparison_chart(charts.comparison_frame(quiz, every, parties, "sv", "Du", ids)),
+         charts.comparison_frame(quiz, given, parties, "sv", "Du", ids), charts.comparison_chart),
+        (charts.topic_heatmap(charts.topic_frame(quiz, every, parties, None, "sv"), parties, "%"),
+         charts.topic_frame(quiz, given, parties, None, "sv"), lambda frame: charts.topic_heatmap(frame, parties, "%")),
+    ]
+    for template, frame, builder in pairs:
+        assert charts.with_data(template.to_dict(), frame) == inline(builder(frame).to_dict())

@@ -70,12 +70,29 @@ def build(path: str, values: tuple[tuple[str, int | None], ...], important: froz
     match = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
     comparison = charts.comparison_frame(quiz, given, parties, lang, t("you", lang), statement_ids)
     topics = charts.topic_frame(quiz, given, parties, None, lang)
+    match_template, comparison_template, topics_template = templates(path, parties, statement_ids, lang)
     return Built(scores, found, heads, robustness(quiz, given, parties), firmness(quiz, given, parties),
                  _grid_rows(comparison, "statement", "key", "symbol", ["you", *(f"p{i}" for i in range(len(parties)))]),
                  _grid_rows(topics, "topic", "party", "label", parties),
-                 charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),
-                 charts.comparison_chart(comparison).to_dict(validate=False),
-                 charts.topic_heatmap(topics, parties, t("match_axis", lang)).to_dict(validate=False))
+                 charts.with_data(match_template, match), charts.with_data(comparison_template, comparison),
+                 charts.with_data(topics_template, topics))
+
+
+@st.cache_data(max_entries=200, show_spinner=False)
+def templates(path: str, parties: tuple[str, ...], statement_ids: tuple[str, ...],
+              lang: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The three chart specs, built by Altair once per quiz, parties, statements and language;
+    `build` swaps in each result's rows. Made from answers to every statement, so every topic is
+    in the heatmap's order."""
+    quiz = load_entry(path).quiz
+    assert quiz is not None
+    every = Answers({statement_id: quiz.weights.scale.values[0] for statement_id in statement_ids})
+    match = charts.match_frame(quiz, score(quiz, every, None, parties), lang, "{n}/{of}")
+    comparison = charts.comparison_frame(quiz, every, parties, lang, t("you", lang), statement_ids)
+    topics = charts.topic_frame(quiz, every, parties, None, lang)
+    return (charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),
+            charts.comparison_chart(comparison).to_dict(validate=False),
+            charts.topic_heatmap(topics, parties, t("match_axis", lang)).to_dict(validate=False))
 
 
 def render_results(view: View) -> None:
