@@ -5,6 +5,7 @@ Plain text only; the page escapes it for Markdown or HTML."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 from quiz.firmness import Firmness, Recoding
 from quiz.numbers import decimal, share
@@ -113,6 +114,15 @@ def method_lines(view: View, outcomes: Sequence[MethodOutcome], single: bool) ->
             lines.append(t("method_line", lang, method=method, party=names(view, o.top), percent=percent,
                            margin=decimal(o.margin, lang, 1)))
     return lines
+
+
+def png_lines(view: View, found: Verdict, link: str, today: date) -> list[str]:
+    """The image's subtitle: the verdict, the party subset if any, the date and method, the link."""
+    lines = [verdict_lines(view, found)[0]]
+    if len(view.parties) < len(view.quiz.parties):
+        lines.append(t("subset_note", view.lang, parties=names(view, view.parties)))
+    method = view.quiz.weights.method().name.get(view.lang)
+    return [line for line in lines if line] + [t("png_lines", view.lang, date=today.isoformat(), method=method), link]
 
 
 def outcome(view: View, top: Sequence[str] | None) -> str:

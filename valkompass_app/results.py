@@ -29,6 +29,7 @@ from valkompass_app.result_text import (
     match_rows,
     method_lines,
     names,
+    png_lines,
     stability_line,
     verdict_lines,
 )
@@ -195,8 +196,7 @@ def _render_share(view: View, given: Answers, built: Built) -> None:
     json_column.download_button(t("download_json", lang), as_json,
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
-    lines = [t("png_lines", lang, date=date.today().isoformat(), method=quiz.weights.method().name.get(lang)), link]
-    spec = charts.titled(built.match_spec, quiz.title.get(lang), lines)
+    spec = charts.titled(built.match_spec, quiz.title.get(lang), png_lines(view, built.verdict, link, date.today()))
     png_column.download_button(t("download_png", lang), lambda: charts.chart_png(spec),
                                file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
 
