@@ -89,7 +89,7 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_o
 def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     """Horizontal bars, best match first. Above each bar its party, percentage and a tie mark
     ("=") in text; below it the basis ("based on 18 of 30 statements"). Narrow enough for a phone."""
-    base = alt.Chart().encode(y=alt.Y("party:N", sort=alt.SortField("place"), title=None, axis=None))
+    base = alt.Chart().encode(y=alt.Y("place:O", title=None, axis=None))  # rows in rank order
     bars = base.mark_bar(size=14, cornerRadiusEnd=3).encode(
         x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title=title),
         color=alt.Color("color:N", scale=None),

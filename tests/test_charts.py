@@ -27,6 +27,7 @@ def test_match_frame_is_sorted_and_marks_ties(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 2, "Y": 2, "Z": -2}})
     frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", "baserat på {n} av {of}")
     assert list(frame["party"]) == ["X", "Y", "Z"]
+    assert list(frame["place"]) == [0, 1, 2]  # the chart's rows, so bars follow the rank
     assert list(frame["tied"]) == [True, True, False]
     assert list(frame["heading"]) == [f"X · 100{NBSP}% (=)", f"Y · 100{NBSP}% (=)", f"Z · 0{NBSP}%"]
     assert list(frame["basis"]) == ["baserat på 1 av 1"] * 3

@@ -31,7 +31,8 @@ def verdict_lines(view: View, found: Verdict) -> list[str]:
         return [""]
     leader = names(view, found.parties[:1])
     if found.kind == "single":
-        return [t("single_agreement", lang, party=leader, percent=share(found.match, lang)), t("single_note", lang)]
+        agreement = t("single_agreement", lang, party=leader, percent=share(found.match, lang))
+        return [agreement, t("single_note", lang)] if len(view.parties) == 1 else [agreement]
     if found.kind == "tie":
         return [t("tie_top", lang, parties=names(view, found.parties))]
     if found.kind == "close":
