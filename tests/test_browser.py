@@ -133,3 +133,23 @@ def test_a_one_party_embed_on_another_site_shows_the_agreement_and_the_subset(ne
         page.wait_for_timeout(800)
         screenshot(page, "single-party-iframe-390.png")
         context.close()
+
+
+def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_server, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(near_tie_link(near_tie_server).replace("lang=sv", "lang=en"))
+    wait_for_charts(page)
+    summary = page.locator("[data-testid=stExpander] summary").first
+    summary.scroll_into_view_if_needed()
+    summary.focus()
+    page.keyboard.press("Enter")
+    note = page.get_by_text("The quotes are in the original Swedish; they are not translated.")
+    note.wait_for(timeout=60_000)
+    page.get_by_text("Vi bygger fler vårdcentraler.").wait_for()
+    page.wait_for_timeout(800)
+    note.scroll_into_view_if_needed()
+    screenshot(page, "quotes-en-390.png")
+    violations = serious_violations(page)
+    context.close()
+    assert violations == []

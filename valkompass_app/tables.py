@@ -22,11 +22,13 @@ STYLE = """<style>
 .vk-table .vk-sym { text-align: center; white-space: nowrap; }
 .vk-table td.vk-sym { font-weight: 700; }
 [data-testid="stElementToolbar"] { display: none; }
+[data-testid="stCaptionContainer"], blockquote { opacity: 1 !important; color: #57606a !important; }
 </style>"""
 
 
 def render_style() -> None:
-    """The table style, and no chart toolbar (Streamlit's is English-only); once per page."""
+    """The table style, no chart toolbar (Streamlit's is English-only), and captions and quotes in
+    #57606a at full opacity (6.4:1; Streamlit's 60 % opacity gives 3.9:1); once per page."""
     st.html(STYLE)
 
 
