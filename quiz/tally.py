@@ -57,19 +57,16 @@ class Tally:
 
     def matches(self, change: Change | None = None) -> dict[str, Fraction | None]:
         """Each party's match, Σ points / Σ max_points, with the cells in `change` replaced."""
-        result: dict[str, Fraction | None] = {}
-        for party in self.parties:
-            points, maximum = self.sums[party]
-            for (changed_party, statement_id), cell in (change or {}).items():
-                if changed_party != party:
-                    continue
-                old = self.cells[party].get(statement_id)
-                if old is not None:
-                    points, maximum = points - old[0], maximum - old[1]
-                if cell is not None:
-                    points, maximum = points + cell[0], maximum + cell[1]
-            result[party] = points / maximum if maximum else None
-        return result
+        sums = dict(self.sums)
+        for (party, statement_id), cell in (change or {}).items():
+            points, maximum = sums[party]
+            old = self.cells[party].get(statement_id)
+            if old is not None:
+                points, maximum = points - old[0], maximum - old[1]
+            if cell is not None:
+                points, maximum = points + cell[0], maximum + cell[1]
+            sums[party] = (points, maximum)
+        return {party: points / maximum if maximum else None for party, (points, maximum) in sums.items()}
 
 
 def top_of(matches: Mapping[str, Fraction | None]) -> tuple[str, ...]:
