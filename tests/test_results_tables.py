@@ -164,3 +164,10 @@ def test_english_quotes_say_they_are_in_the_original_swedish(tmp_path, monkeypat
     at.session_state["quotes_a"] = True
     at.run()
     assert "The quotes are in the original Swedish; they are not translated." in page_text(at)
+
+
+def test_before_any_answer_the_page_says_so_not_that_everything_was_skipped(tmp_path, monkeypatch):
+    path = write_quiz(tmp_path, [("A", "Alfa")], {"a": {"A": 1}})
+    at = results(path, monkeypatch, {})
+    assert [w.value for w in at.warning] == [
+        "Du har inte svarat på något påstående än. Gå till påståendena och svara på minst ett."]
