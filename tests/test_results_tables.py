@@ -171,3 +171,17 @@ def test_before_any_answer_the_page_says_so_not_that_everything_was_skipped(tmp_
     at = results(path, monkeypatch, {})
     assert [w.value for w in at.warning] == [
         "Du har inte svarat på något påstående än. Gå till påståendena och svara på minst ett."]
+
+
+def test_the_ux_walks_near_tie_link_is_called_too_close(monkeypatch):
+    """ux-walk #5: S 55.68 % against SJVP 55.56 % was announced as "Du står närmast S" and "stable"."""
+    monkeypatch.setenv("VALKOMPASS_QUIZ", str(ROOT / "tests" / "fixtures" / "ux-walk-2a16f23" / "statements.yaml"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(quiz="vasternorrland", lang="sv", r="AR0_730SRTASRTASRTASRTASRTASRTASRTASw9Y")
+    at.run()
+    text = page_text(at)
+    assert "Jämnt mellan Socialdemokraterna Västernorrland och Sjukvårdspartiet Västernorrland." in text
+    assert ("Socialdemokraterna Västernorrland ligger bara 0,1 procentenheter före, och avrundat är "
+            "procentsatserna lika.") in text
+    assert "Du står närmast" not in text
+    assert "Minsta marginalen är 0,1 procentenheter." in text
