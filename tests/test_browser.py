@@ -135,8 +135,9 @@ def test_a_one_party_embed_on_another_site_shows_the_agreement_and_the_subset(ne
         context.close()
 
 
-def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_server, browser):
-    context = browser.new_context(viewport=PHONE)
+@pytest.mark.parametrize(("viewport", "name"), [(PHONE, "quotes-en-390.png"), (DESKTOP, "quotes-en-1280.png")])
+def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_server, browser, viewport, name):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(near_tie_link(near_tie_server).replace("lang=sv", "lang=en"))
     wait_for_charts(page)
@@ -149,7 +150,7 @@ def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_se
     page.get_by_text("Vi bygger fler vårdcentraler.").wait_for()
     page.wait_for_timeout(800)
     note.scroll_into_view_if_needed()
-    screenshot(page, "quotes-en-390.png")
+    screenshot(page, name)
     violations = serious_violations(page)
     context.close()
     assert violations == []
