@@ -135,7 +135,7 @@ def _render_match(view: View, built: Built) -> None:
     for party, entry in built.scores.items():
         if entry.match is None:
             st.caption(escape(t("no_basis", lang, party=view.quiz.parties[party].name.get(lang))))
-    st.vega_lite_chart(built.match_spec, width="stretch", alt=t("match_alt", lang))
+    st.vega_lite_chart(built.match_spec, width="stretch", theme=None, alt=t("match_alt", lang))
     render_table(t("caption_match", lang), [t("table_party", lang), t("col_match", lang), t("table_basis", lang)],
                  match_rows(view, built.scores), ["text", "num", "text"], lang)
     if built.heads:
@@ -148,7 +148,7 @@ def _render_comparison(view: View, built: Built) -> None:
     st.header(t("compare_heading", lang))
     st.caption(escape(charts.legend(quiz.weights.scale, lang, t("legend_no_position", lang),
                                     t("legend_not_answered", lang))))
-    st.vega_lite_chart(built.comparison_spec, width="stretch", alt=t("compare_alt", lang))
+    st.vega_lite_chart(built.comparison_spec, width="stretch", theme=None, alt=t("compare_alt", lang))
     headers = [t("statement", lang), *charts.unique_labels([t("you", lang), *view.parties])]
     render_table(t("caption_compare", lang), headers, built.comparison_rows,
                  ["text", *["sym"] * (len(headers) - 1)], lang)
@@ -162,7 +162,7 @@ def _render_comparison(view: View, built: Built) -> None:
 def _render_topics(view: View, built: Built) -> None:
     lang = view.lang
     st.header(t("topic_heading", lang))
-    st.vega_lite_chart(built.topics_spec, width="stretch", alt=t("topic_alt", lang))
+    st.vega_lite_chart(built.topics_spec, width="stretch", theme=None, alt=t("topic_alt", lang))
     party_names = [view.quiz.parties[p].name.get(lang) for p in view.parties]
     render_table(t("caption_topics", lang), [t("topic_col", lang), *charts.unique_labels(party_names)],
                  built.topic_rows, ["text", *["num"] * len(party_names)], lang)
