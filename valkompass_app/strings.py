@@ -48,20 +48,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "{party} has no stated position on any statement you answered."),
     "table_party": ("Parti", "Party"),
     "table_percent": ("Överensstämmelse %", "Agreement %"),
-    "table_rank": ("Placering", "Rank"),
-    "table_basis": ("Underlag", "Basis"),
-    "table_tied": ("Delad placering", "Tied"),
-    "yes": ("ja", "yes"),
-    "no": ("nej", "no"),
+    "table_basis": ("Underlag", "Based on"),
     "compare_heading": ("2. Påstående för påstående", "2. Statement by statement"),
-    "compare_intro": ("++ helt enig, + delvis enig, 0 neutral, − delvis oenig, −− helt oenig, "
-                      "– inget uttalat ställningstagande, · inte besvarat.",
-                      "++ strongly agree, + somewhat agree, 0 neutral, − somewhat disagree, −− strongly disagree, "
-                      "– no stated position, · not answered."),
     "you": ("Du", "You"),
     "statement": ("Påstående", "Statement"),
     "no_position": ("Inget uttalat ställningstagande", "No stated position"),
-    "quote_from": ("Ur «{title}» ({year}), fil {file}", "From «{title}» ({year}), file {file}"),
+    "quote_from": ("Ur ”{title}” ({kind}, {year})", "From “{title}” ({kind}, {year})"),
     "editor_note": ("Redaktionens kommentar: {note}", "Editors' note: {note}"),
     "stance_label": ("Ställningstagande: {label}", "Position: {label}"),
     "topic_heading": ("3. Överensstämmelse per ämne", "3. Agreement by topic"),
@@ -71,9 +63,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                "The same party comes out on top with all {n} methods."),
     "unstable": ("Vilket parti som hamnar överst beror på hur man räknar. Se tabellen och läs om metoderna.",
                  "Which party comes out on top depends on how you count. See the table and read about the methods."),
-    "method_col": ("Räknesätt", "Method"),
-    "top_col": ("Bäst matchning", "Best match"),
-    "margin_col": ("Marginal till nästa (procentenheter)", "Margin to the next (points)"),
     "share_heading": ("Dela resultat", "Share your results"),
     "share_help": ("Länken innehåller dina svar. Inget sparas på servern.",
                    "The link contains your answers. Nothing is stored on the server."),
@@ -176,6 +165,87 @@ STRINGS: dict[str, tuple[str, str]] = {
 
     # ----------------------------------------------------------------------------------------
     # Results: verdict, head-to-head, firmness, tables, downloads (new strings go below).
+    "not_started": ("Du har inte svarat på något påstående än. Gå till påståendena och svara på minst ett.",
+                    "You have not answered any statement yet. Go to the statements and answer at least one."),
+    "subset_note": ("Jämförelse med endast: {parties}. Valkompassen har fler partier än så.",
+                    "Compared with only: {parties}. The quiz has more parties than that."),
+    "single_agreement": ("Din överensstämmelse med {party}: {percent}.", "Your agreement with {party}: {percent}."),
+    "single_note": ("Bara ett parti jämförs, så resultatet säger inget om vilket parti du står närmast.",
+                    "Only one party is compared, so the result says nothing about which party you are closest to."),
+    "verdict_clear": ("Du står närmast {party}, {margin} procentenheter före {runner}.",
+                      "You are closest to {party}, {margin} percentage points ahead of {runner}."),
+    "verdict_close": ("Jämnt mellan {parties}.", "Too close to call between {parties}."),
+    "close_rounded": ("{leader} ligger bara {margin} procentenheter före, och avrundat är procentsatserna lika.",
+                      "{leader} is only {margin} percentage points ahead, and the rounded percentages are equal."),
+    "close_one_answer": ("{leader} ligger {margin} procentenheter före, men om ett enda av dina svar flyttas "
+                         "ett steg på skalan kan ordningen bli en annan.",
+                         "{leader} is {margin} percentage points ahead, but moving a single one of your answers "
+                         "by one step on the scale could change the order."),
+    "and": ("och", "and"),
+    "head_intro": ("Partierna har tagit ställning till olika många av påståendena. Jämförda bara på de "
+                   "påståenden som båda har tagit ställning till:",
+                   "The parties address different numbers of the statements. Compared only on the statements "
+                   "both address:"),
+    "head_line": ("{a} mot {b}, på {count}: {a} {pa}, {b} {pb}.", "{a} against {b}, on {count}: {a} {pa}, {b} {pb}."),
+    "head_none": ("{a} och {b} har inte båda tagit ställning till något av de påståenden du svarat på.",
+                  "{a} and {b} do not both address any of the statements you answered."),
+    "one_statement": ("1 påstående", "1 statement"),
+    "n_statements": ("{n} påståenden", "{n} statements"),
+    "one_position": ("1 ställningstagande", "1 position"),
+    "n_positions": ("{n} ställningstaganden", "{n} positions"),
+    "legend_no_position": ("inget uttalat ställningstagande", "no stated position"),
+    "legend_not_answered": ("inte besvarat", "not answered"),
+    "quotes_original": ("Citaten står på originalspråket, svenska.",
+                        "The quotes are in the original Swedish; they are not translated."),
+    "match_alt": ("Stapeldiagram över din överensstämmelse med varje parti. Samma siffror står i tabellen under.",
+                  "Bar chart of your agreement with each party. The table below has the same numbers."),
+    "compare_alt": ("Rutnät med ditt svar och partiernas ställningstaganden för varje påstående. Samma symboler "
+                    "står i tabellen under.",
+                    "Grid of your answer and the parties' positions on every statement. The table below has the "
+                    "same symbols."),
+    "topic_alt": ("Rutnät med överensstämmelsen per ämne och parti. Samma siffror står i tabellen under.",
+                  "Grid of the agreement by topic and party. The table below has the same numbers."),
+    "stable_all": ("{party} hamnar överst med alla räknesätt nedan. Minsta marginalen är {margin} "
+                   "procentenheter.",
+                   "{party} comes out on top with every method below. The smallest margin is {margin} "
+                   "percentage points."),
+    "stable_tie": ("Delad första plats med alla räknesätt nedan: {parties}.",
+                   "Tied for first place with every method below: {parties}."),
+    "single_methods": ("Din överensstämmelse med {party} med vart och ett av räknesätten:",
+                       "Your agreement with {party} under each method:"),
+    "firm_holds": ("Resultatet håller även om något enskilt av partiernas ställningstaganden hade kodats ett steg "
+                   "annorlunda.",
+                   "The result holds even if any single one of the parties' positions had been coded one step "
+                   "differently."),
+    "firm_one": ("Resultatet hänger på en enda kodning: om {party} i stället hade kodats som ”{label}” i påstående "
+                 "{number}, ”{statement}”, skulle {outcome}.",
+                 "The result hangs on a single coding: if {party} had been coded as “{label}” on statement "
+                 "{number}, “{statement}”, {outcome}."),
+    "firm_many": ("Resultatet hänger på hur ställningstagandena kodats: {n} olika enskilda kodningar, ett steg "
+                  "annorlunda, ändrar vem som hamnar överst. Till exempel: om {party} i stället hade kodats som "
+                  "”{label}” i påstående {number}, ”{statement}”, skulle {outcome}.",
+                  "The result depends on how the positions were coded: {n} different single codings, one step "
+                  "different, change who comes out on top. For example: if {party} had been coded as “{label}” "
+                  "on statement {number}, “{statement}”, {outcome}."),
+    "outcome_one": ("{party} hamna överst", "{party} would come out on top"),
+    "outcome_tie": ("{parties} dela första platsen", "{parties} would share first place"),
+    "outcome_none": ("inget parti ha något underlag", "no party would have a basis"),
+    "readings_hold": ("De två kodarna läste {count} olika. Med den andra läsningen hamnar samma parti ändå överst.",
+                      "The two coders read {count} differently. With the other reading the same party still "
+                      "comes out on top."),
+    "readings_change": ("De två kodarna läste {count} olika. Med den andra läsningen skulle {outcome}.",
+                        "The two coders read {count} differently. With the other reading, {outcome}."),
+    "col_match": ("Överensstämmelse", "Agreement"),
+    "n_of": ("{n} av {of} påståenden", "{n} of {of} statements"),
+    "caption_match": ("Tabell: överensstämmelse per parti", "Table: agreement per party"),
+    "caption_compare": ("Tabell: påstående för påstående", "Table: statement by statement"),
+    "caption_topics": ("Tabell: överensstämmelse per ämne", "Table: agreement by topic"),
+    "method_line": ("{method}: {party} överst med {percent}, {margin} procentenheter före nästa parti.",
+                    "{method}: {party} on top with {percent}, {margin} percentage points ahead of the next party."),
+    "method_line_tie": ("{method}: delad första plats för {parties} med {percent}.",
+                        "{method}: {parties} tied for first place with {percent}."),
+    "method_line_single": ("{method}: {percent}.", "{method}: {percent}."),
+    "png_lines": ("{date} · räknesätt: {method}", "{date} · method: {method}"),
 
     # ----------------------------------------------------------------------------------------
     # Class mode: rooms, dashboard, projector, pupils (new strings go below).
