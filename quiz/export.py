@@ -11,6 +11,7 @@ import pandas as pd
 
 from quiz.model import Answers, Quiz
 from quiz.numbers import decimal
+from quiz.rules import percent_of
 from quiz.scoring import PartyScore, rank
 
 
@@ -48,7 +49,7 @@ def results_csv(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore], 
                               str(words[s.id in answers.important]), "", "", "", ""]
                              for s in quiz.statements if s.id in answers.values]
     rows += [[str(words["result"]), r.score.party, quiz.parties[r.score.party].name.get(lang),
-              "" if r.score.match is None else decimal(100 * r.score.match, lang, 1), "", str(r.rank),
+              "" if r.score.match is None else decimal(percent_of(r.score.match), lang, 1), "", str(r.rank),
               str(words[r.tied]), str(r.score.counted), str(r.score.answered)] for r in rank(scores)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="," if lang == "en" else ";", lineterminator="\r\n")

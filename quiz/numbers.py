@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from quiz.rules import percent_of
+
 MINUS = "\u2212"
 
 
@@ -39,4 +41,4 @@ def _round(value: float | Fraction, digits: int) -> float:
 
 def share(fraction: Fraction | None, lang: str, digits: int = 0) -> str:
     """A match (a fraction of 1) as a percentage: 245/440 → "55,7 %" with one digit in Swedish."""
-    return percent(None if fraction is None else 100 * fraction, lang, digits)
+    return percent(None if fraction is None else percent_of(fraction), lang, digits)

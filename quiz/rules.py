@@ -43,6 +43,11 @@ def percent(points: Fraction | np.ndarray, max_points: Fraction | np.ndarray) ->
     return 100 * points / max_points
 
 
+def percent_of(fraction: Fraction) -> Fraction:
+    """A match or margin already given as a fraction of 1, as a percentage: `percent(fraction, 1)`."""
+    return percent(fraction, Fraction(1))
+
+
 def _distance(method: Method, scale: Scale, answer: int, stance: int) -> tuple[Fraction, Fraction]:
     span = 2 if method.collapse == "sign" else scale.span
     return Fraction(span - abs(answer - stance)), Fraction(span)

@@ -19,6 +19,7 @@ from typing import Literal
 
 from quiz.model import Answers, Quiz
 from quiz.numbers import decimal
+from quiz.rules import percent_of
 from quiz.scoring import PartyScore, score
 from quiz.tally import Tally, neighbours
 
@@ -89,7 +90,7 @@ def coverage_differs(scores: dict[str, PartyScore]) -> bool:
 
 def _shown(match: Fraction) -> str:
     """The whole-number percentage the page shows for `match`."""
-    return decimal(100 * match, "en", 0)
+    return decimal(percent_of(match), "en", 0)
 
 
 def _within_one_answer(tally: Tally, leader: str) -> set[str]:

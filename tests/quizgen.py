@@ -21,21 +21,15 @@ TRICKY_IDS = ("order", "Du", "You", "topic", "statement", "Statement", "party", 
               "x-", "a" * ID_MAX)
 # Party names that equal the app's own column labels (sv, en).
 TRICKY_NAMES = ("Du", "You", "Ämne", "Topic", "Påstående", "Statement", "Parti", "Party", "Plats", "Rank", "nan")
-# Party ids and names that crash the results page today (valkompass_app/results.py, owned by the
-# results helper): tests/test_app_properties.py walks each of them in a strict xfail test, and
-# the generated quizzes leave them out until that is fixed. Remove them here when it is.
-RESULTS_CRASH_PARTY_IDS = ("order", "Du", "You", "topic", "statement")
-RESULTS_CRASH_PARTY_NAMES = ("Ämne", "Topic")
-# The comparison chart has symbols only for stances -2..2 (quiz/charts.py:74, `SYMBOLS[stance]`):
-# a party stance of any other value crashes the results page today. Scales of any values are
-# generated; party stances are drawn from these values only, until that is fixed.
-CHART_STANCES = (-2, -1, 0, 1, 2)
+# Party ids and names that once crashed the results tables (they named the tables' own columns).
+LABEL_PARTY_IDS = ("order", "Du", "You", "topic", "statement")
+LABEL_PARTY_NAMES = ("Ämne", "Topic")
 IDS = st.one_of(st.sampled_from(TRICKY_IDS), st.from_regex(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{ID_MAX - 1}}}",
                                                            fullmatch=True))
-PARTY_IDS = IDS.filter(lambda value: value not in RESULTS_CRASH_PARTY_IDS)
+PARTY_IDS = IDS
 WORDS = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=24)
 TEXT = WORDS.map(str.strip).filter(bool)
-NAMES = st.one_of(st.sampled_from(TRICKY_NAMES), TEXT).filter(lambda name: name not in RESULTS_CRASH_PARTY_NAMES)
+NAMES = st.one_of(st.sampled_from(TRICKY_NAMES), TEXT)
 
 
 @dataclass(frozen=True)
@@ -76,8 +70,7 @@ def quizzes(draw: st.DrawFn) -> QuizFiles:
         lines += [f"  - id: {q(s)}", f"    topic: {q(draw(st.sampled_from(topics)))}",
                   f"    text: {{sv: {q(draw(TEXT))}, en: {q(draw(TEXT))}}}", "    positions:"]
         for i, p in enumerate(parties):
-            stances = [v for v in values if v in CHART_STANCES]
-            stance = draw(st.one_of(st.none(), st.sampled_from(stances))) if stances else None
+            stance = draw(st.one_of(st.none(), st.sampled_from(values)))
             important = draw(st.booleans())
             lines.append(f"      {q(p)}: {{stance: null}}" if stance is None else
                          f"      {q(p)}: {{stance: {stance}, source: {q('src-' + str(i))}, quote: \"Vi vill.\", "

@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 from quiz.load import load_quiz
 from quiz.model import Quiz
 from tests.conftest import FIXTURES, ROOT
-from tests.quizgen import RESULTS_CRASH_PARTY_IDS, RESULTS_CRASH_PARTY_NAMES, QuizFiles, quizzes
+from tests.quizgen import LABEL_PARTY_IDS, LABEL_PARTY_NAMES, QuizFiles, quizzes
 
 APP = str(ROOT / "app.py")
 BROKEN = ROOT / "tests" / "broken"
@@ -119,17 +119,12 @@ def share_query(at: AppTest) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(urlsplit(links[0]).query).items()}
 
 
-RESULTS_CRASHES = [("id", value, lang) for value in RESULTS_CRASH_PARTY_IDS for lang in ("sv", "en")
-                   if value not in ("Du", "You") or {"Du": "sv", "You": "en"}[value] == lang]
-RESULTS_CRASHES += [("name", value, {"Ämne": "sv", "Topic": "en"}[value]) for value in RESULTS_CRASH_PARTY_NAMES]
+LABEL_CASES = [("id", value, lang) for value in LABEL_PARTY_IDS for lang in ("sv", "en")
+               if value not in ("Du", "You") or {"Du": "sv", "You": "en"}[value] == lang]
+LABEL_CASES += [("name", value, {"Ämne": "sv", "Topic": "en"}[value]) for value in LABEL_PARTY_NAMES]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="valkompass_app/results.py (results helper): the "
-                   "comparison table's pivot (line 111) uses 'order', 'statement' and the label 'Du'/'You' as "
-                   "column names, and the topic table (lines 125-127) uses 'topic' and renames party columns to "
-                   "names that can equal its 'Ämne'/'Topic' column. Remove this mark, and the exclusions in "
-                   "tests/quizgen.py, when the tables are safe.")
-@pytest.mark.parametrize(("field", "value", "lang"), RESULTS_CRASHES)
+@pytest.mark.parametrize(("field", "value", "lang"), LABEL_CASES)
 def test_party_ids_and_names_that_equal_the_results_tables_own_labels(tmp_path, field, value, lang):
     quiz_file = mini_copy(tmp_path)
     text = quiz_file.read_text(encoding="utf-8")
@@ -145,10 +140,6 @@ def test_party_ids_and_names_that_equal_the_results_tables_own_labels(tmp_path, 
     step(at, quiz_file, "click", "to_results")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="quiz/charts.py:74 (comparison_frame) looks up "
-                   "SYMBOLS[stance], which holds only -2..2: a party stance of 3 on a 7-point scale is a KeyError on "
-                   "the results page. Remove this mark, and CHART_STANCES in tests/quizgen.py, when the chart has a "
-                   "symbol for every scale value.")
 def test_a_party_stance_outside_minus_two_to_two_shows_results(tmp_path):
     quiz_file = mini_copy(tmp_path)
     weights = tmp_path / "weights.yaml"

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from quiz.errors import DataError
 from quiz.load import load_quiz
 from tests.conftest import ROOT
 
@@ -92,12 +93,12 @@ def test_any_party_id_makes_valid_tables(tmp_path, monkeypatch, odd):
     assert [row[0] for row in match[1:]] == [f"1. {odd}", "2. Zulu"]
 
 
-def test_two_parties_with_the_same_name_get_distinct_columns(tmp_path, monkeypatch):
+def test_two_parties_with_the_same_name_are_refused_before_any_page_shows_them(tmp_path):
+    """Citizens tell parties apart by name, so the checker refuses a second 'Samma' (and the app
+    never has to show two columns with one header)."""
     path = write_quiz(tmp_path, [("A", "Samma"), ("B", "Samma")], {"a": {"A": 2, "B": -2}})
-    at = results(path, monkeypatch, {"a": 2})
-    topics = tables(at)[2]
-    assert topics[0] == ["Ämne", "Samma", "Samma (2)"]
-    assert topics[1] == ["Ämne", "100\u00a0%", "0\u00a0%"]
+    with pytest.raises(DataError, match="the name 'Samma' is already used by party 'A'"):
+        load_quiz(path)
 
 
 def test_one_party_shows_the_agreement_never_closest(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from datetime import date
 from quiz.firmness import Firmness, Recoding
 from quiz.numbers import decimal, share
 from quiz.robustness import MethodOutcome, depends_on_method
+from quiz.rules import percent_of
 from quiz.scoring import PartyScore, rank
 from quiz.verdict import HeadToHead, Verdict
 from valkompass_app.state import View
@@ -26,7 +27,7 @@ def names(view: View, parties: Iterable[str]) -> str:
 
 def verdict_lines(view: View, found: Verdict) -> list[str]:
     """The headline (first) and its explanation; [""] when no party has a basis."""
-    lang, margin = view.lang, "" if found.margin is None else decimal(100 * found.margin, view.lang, 1)
+    lang, margin = view.lang, "" if found.margin is None else decimal(percent_of(found.margin), view.lang, 1)
     if found.kind == "none":
         return [""]
     leader = names(view, found.parties[:1])
