@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from quiz.classroom.codes import digest, new_code, new_token, normalise_code
+from quiz.classroom.codes import board_token, digest, new_code, new_token, normalise_code
 from quiz.classroom.errors import ClassroomError
 from quiz.classroom.schema import checkpoint, install, make_engine, tables
 from quiz.model import Answers
@@ -107,7 +107,8 @@ class ClassroomStore:
         _check_settings(statement_ids, party_ids, all_statements, threshold, class_size)
         self.purge_expired()
         now = self.clock()
-        token, board = new_token(), new_token()
+        token = new_token()
+        board = board_token(token)
         with self.engine.begin() as conn:
             if self.engine.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CREATION_LOCK})
