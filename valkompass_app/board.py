@@ -23,7 +23,7 @@ from quiz.classroom import (
     format_code,
     published_summary,
 )
-from valkompass_app.classview import pupils, render_summary
+from valkompass_app.classview import NO_FADE, pupils, render_summary
 from valkompass_app.quotes import render_quotes
 from valkompass_app.services import base_url, get_store
 from valkompass_app.state import View, escape
@@ -57,7 +57,9 @@ def render_board(view: View) -> None:
         return
     if changed(view.quiz, room):
         st.warning(t("class_quiz_changed", view.lang))
-    _live(view, token)
+    st.html(NO_FADE)
+    with st.container(key="board_live"):
+        _live(view, token)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -18,12 +18,18 @@ from valkompass_app.state import View
 from valkompass_app.strings import t
 
 PUPIL_REFRESH_SECONDS = 3
+# Live sections rerun every few seconds: keep them from fading to grey (and below readable contrast)
+# while a rerun is under way.
+NO_FADE = """<style>.st-key-class_live [data-stale="true"], .st-key-board_live [data-stale="true"]
+{ opacity: 1 !important; }</style>"""
 
 
 def render_class_results(view: View, room: Room) -> None:
     """The class's results for a pupil who has finished; they appear within seconds of the reveal."""
     st.header(t("class_results", view.lang))
-    _pupil_live(view, room.code)
+    st.html(NO_FADE)
+    with st.container(key="class_live"):
+        _pupil_live(view, room.code)
     st.button(t("leave_class", view.lang), key="leave_class", on_click=leave_class)
 
 
@@ -54,7 +60,7 @@ def render_summary(view: View, room: Room, summary: ClassSummary, sizing: Sizing
     """The distribution per statement and the class's average match per party, as charts, with
     the numbers as tables under a toggle."""
     lang, quiz = view.lang, view.quiz
-    st.caption(t("snapshot_of", lang, pupils=pupils(summary.finished, lang)))
+    st.markdown(t("snapshot_of", lang, pupils=pupils(summary.finished, lang)))
     spreads = [s for s in summary.statements if s.statement_id in room.statement_ids]
     numbers = {sid: number for number, sid in enumerate(room.statement_ids, start=1)}
     st.subheader(t("distribution_heading", lang))
