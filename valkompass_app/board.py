@@ -7,6 +7,7 @@ that changes the room, so a photo of the screen or of its address gives nobody a
 
 from __future__ import annotations
 
+import base64
 import io
 
 import segno
@@ -95,7 +96,8 @@ def _join_info(view: View, room: Room) -> None:
     code_column.markdown(t("teacher_join", lang))
     code_column.html(f'<div class="valkompass-code">{format_code(room.code)}</div>')
     code_column.code(join_url, language=None)
-    qr_column.image(_qr(join_url), caption=t("qr_caption", lang), width=300)
+    qr = base64.b64encode(_qr(join_url)).decode("ascii")
+    qr_column.html(f'<img src="data:image/png;base64,{qr}" alt="{t("qr_caption", lang)}" width="300" height="300">')
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -140,4 +142,4 @@ def _discussion(view: View, room: Room, summary: ClassSummary) -> None:
                 counts = [f"{o.label.get(lang)} {spread.counts.get(o.value, 0)}" for o in quiz.weights.scale.answers]
                 st.markdown(escape(" · ".join([*counts, f"{quiz.weights.scale.skip.get(lang)} {spread.skipped}"])))
                 render_quotes(view, statement_id)
-    st.caption(t("snapshot_of", lang, pupils=pupils(summary.finished, lang)))
+    st.markdown(t("snapshot_of", lang, pupils=pupils(summary.finished, lang)))

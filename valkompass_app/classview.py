@@ -42,7 +42,7 @@ def _pupil_live(view: View, code: str) -> None:
         st.warning(error.message(lang))
         return
     if not current.revealed:
-        st.caption(t("class_not_revealed", lang))
+        st.info(t("class_not_revealed", lang))
         return
     summary = published_summary(get_store(), view.quiz, current)
     if summary is None:
