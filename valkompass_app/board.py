@@ -38,7 +38,8 @@ BOARD_CSS = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stExpander"] summary p, [data-testid="stAlert"] p,
 [data-testid="stWidgetLabel"] p, [data-baseweb="select"] div, [data-testid="stCode"] code,
 [data-testid="stMetricLabel"] p { font-size: 28px !important; line-height: 1.4; }
-[data-testid="stMetricValue"] div { font-size: 64px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div { font-size: 64px !important; }
+[data-baseweb="select"] * { font-size: 28px !important; }
 h1 { font-size: 64px !important; } h2 { font-size: 44px !important; } h3 { font-size: 36px !important; }
 .valkompass-code { font-size: 120px; font-weight: 700; letter-spacing: 0.08em; line-height: 1.1; }
 </style>"""
