@@ -110,7 +110,10 @@ def test_a_reload_and_a_restart_count_a_pupil_once(browser, database):
     store, created = new_room(database)
     page = browser.new_page(viewport=PHONE)
     with app_at(database) as url:
-        page.goto(f"{url}/?class={created.code}&lang=sv")
+        page.goto(f"{url}/?lang=sv")
+        code_field = page.get_by_label("Har du fått en kod av din lärare?")
+        code_field.fill(created.code.lower())
+        code_field.press("Enter")  # the keyboard alone joins (UX walk #26)
         answer_all(page)
         assert "k=" in page.url and store.count(created.room) == 1
         page.reload()

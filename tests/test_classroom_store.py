@@ -1,4 +1,4 @@
-"""Class rooms on a real database: SQLite (WAL) and PostgreSQL, with nothing lost under load."""
+"""Classrooms on a real database: SQLite (WAL) and PostgreSQL, with nothing lost under load."""
 
 from __future__ import annotations
 
