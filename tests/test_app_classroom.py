@@ -84,7 +84,7 @@ def test_the_projector_shows_results_only_after_the_threshold_and_has_no_control
     board = run(board=board_token(token))
     assert len(board.get("vega_lite_chart")) == 2  # answers per statement, average per party
     assert "**Där klassen är mest oenig**" in [m.value for m in board.markdown]
-    assert "Resultaten bygger på svaren från 3 elever." in [c.value for c in board.caption]
+    assert "Resultaten bygger på svaren från 3 elever." in [m.value for m in board.markdown]
     assert not set(CONTROLS) & keys(board) and token not in str(board.query_params)
 
 
@@ -97,7 +97,7 @@ def test_one_more_pupil_changes_nothing_on_the_projector_until_k_more_have_answe
     second = run(board=board_token(token))
     charts = [c.proto.spec for c in first.get("vega_lite_chart")]
     assert charts == [c.proto.spec for c in second.get("vega_lite_chart")]
-    assert "Resultaten bygger på svaren från 3 elever." in [c.value for c in second.caption]
+    assert "Resultaten bygger på svaren från 3 elever." in [m.value for m in second.markdown]
 
 
 def test_a_reload_with_the_pupils_key_counts_once():
