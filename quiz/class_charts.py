@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only for the annotation: importing the classroom package lo
     from quiz.classroom.aggregate import StatementSpread
 
 SKIP_COLOUR = "#d0d7de"
+TEXT_COLOUR = "#1f2328"  # dark labels: Vega's default grey is too faint from the back of a room
 DIVERGING = ("#1a7f37", "#2f9a4c", "#55b065", "#7cc48a", "#a9d9b0", "#e9e3c9", "#f5c2b3", "#f0a08c", "#e0735e",
              "#d0563f", "#c0392b")
 
@@ -79,7 +80,9 @@ def class_distribution_chart(frame: pd.DataFrame, title: str, sizing: Sizing) ->
                                           labelLimit=sizing.label_limit)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("answer:N"), alt.Tooltip("count:Q")])
-    return cast(alt.Chart, chart.properties(width="container", height=alt.Step(sizing.bar)))
+    return cast(alt.Chart, chart.properties(width="container", height=alt.Step(sizing.bar))
+                .configure_axis(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR)
+                .configure_legend(labelColor=TEXT_COLOUR))
 
 
 def party_means_frame(quiz: Quiz, means: dict[str, float | None], lang: str) -> pd.DataFrame:
@@ -99,7 +102,8 @@ def party_means_chart(frame: pd.DataFrame, title: str, sizing: Sizing) -> alt.La
                 axis=alt.Axis(labelFontSize=sizing.label, titleFontSize=sizing.title)))
     bars = base.mark_bar().encode(color=alt.Color("colour:N", scale=None, legend=None),
                                   tooltip=[alt.Tooltip("party:N"), alt.Tooltip("percent:Q")])
-    numbers = base.mark_text(align="left", dx=6, fontSize=sizing.label, color="#1f2328").encode(
+    numbers = base.mark_text(align="left", dx=6, fontSize=sizing.label, color=TEXT_COLOUR).encode(
         text=alt.Text("percent:Q", format=".0f"))
-    return alt.LayerChart(data=frame, layer=[bars, numbers]).properties(width="container",
-                                                                       height=alt.Step(sizing.bar))
+    layered = alt.LayerChart(data=frame, layer=[bars, numbers]).properties(width="container",
+                                                                          height=alt.Step(sizing.bar))
+    return cast(alt.LayerChart, layered.configure_axis(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR))
