@@ -8,6 +8,7 @@ that changes the room, so a photo of the screen or of its address gives nobody a
 from __future__ import annotations
 
 import base64
+import html
 import io
 
 import segno
@@ -36,11 +37,12 @@ BOARD_CSS = """<style>
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2rem 4rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stCaptionContainer"], [data-testid="stExpander"] summary p, [data-testid="stAlert"] p,
-[data-testid="stWidgetLabel"] p, [data-baseweb="select"] div, [data-testid="stCode"] code,
-[data-testid="stMetricLabel"] p { font-size: 28px !important; line-height: 1.4; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] div { font-size: 64px !important; }
+[data-testid="stWidgetLabel"] p, [data-baseweb="select"] div, [data-testid="stCode"] code
+{ font-size: 28px !important; line-height: 1.4; }
 [data-baseweb="select"] * { font-size: 28px !important; }
 h1 { font-size: 64px !important; } h2 { font-size: 44px !important; } h3 { font-size: 36px !important; }
+.valkompass-count span { display: block; font-size: 28px; }
+.valkompass-count strong { display: block; font-size: 72px; line-height: 1.1; }
 .valkompass-code { font-size: 120px; font-weight: 700; letter-spacing: 0.08em; line-height: 1.1; }
 </style>"""
 
@@ -126,7 +128,8 @@ def _one_statement(view: View, room: Room, spread: StatementSpread) -> None:
                     width="stretch")
     columns = st.columns(len(frame))
     for column, row in zip(columns, frame.itertuples(), strict=True):
-        column.metric(str(row.answer), int(row.count))
+        column.html(f'<div class="valkompass-count"><span>{html.escape(str(row.answer))}</span>'
+                    f'<strong>{int(row.count)}</strong></div>')
     st.subheader(t("party_answers", lang))
     render_quotes(view, spread.statement_id)
 
