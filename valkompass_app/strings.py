@@ -113,52 +113,54 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz_changed": ("Du bytte valkompass, så dina tidigare svar togs bort.",
                      "You switched quizzes, so your earlier answers were cleared."),
     # Class mode
-    "class_heading": ("Klassrum", "Class room"),
-    "class_intro": ("Lärare kan låta klassen göra valkompassen på sina egna telefoner och visa klassens "
+    "class_heading": ("Klassrum", "Classroom"),
+    "class_intro": ("Lärare kan låta eleverna göra valkompassen på sina egna telefoner och visa klassens "
                     "anonyma resultat på projektorn.",
                     "Teachers can let the class take the quiz on their own phones and project the class's "
                     "anonymous results."),
     "join_label": ("Har du fått en kod av din lärare?", "Did your teacher give you a code?"),
     "join_button": ("Gå med i klassen", "Join the class"),
-    "create_heading": ("Starta en klass", "Start a class"),
+    "create_heading": ("Skapa ett klassrum", "Set up a classroom"),
     "create_statements": ("Bara några påståenden (10–15), eller lämna tomt för alla",
                           "Only some statements (10–15), or leave empty for all"),
     "create_parties": ("Partier att visa", "Parties to show"),
     "create_threshold": ("Visa fördelningar först när så här många elever har svarat (minst 3)",
                          "Show distributions only once this many pupils have answered (at least 3)"),
-    "create_button": ("Skapa klassrum", "Create class room"),
+    "create_button": ("Skapa klassrum", "Create classroom"),
     "in_class": ("Du svarar i klassrummet {code}. Dina svar skickas anonymt: inget namn, ingen IP-adress.",
-                 "You are answering in class room {code}. Your answers are sent anonymously: no name, no IP address."),
+                 "You are answering in classroom {code}. Your answers are sent anonymously: no name, no IP address."),
     "submitted": ("Dina svar är inskickade anonymt till klassen. Du kan ändra dem så länge klassrummet är öppet.",
                   "Your answers have been sent anonymously to the class. You can change them while the room is open."),
     "class_results": ("Klassens resultat", "The class's results"),
-    "class_not_revealed": ("Läraren visar klassens resultat när alla är klara.",
-                           "Your teacher will show the class's results when everyone is done."),
-    "teacher_heading": ("Lärarvy för klassrum {code}", "Teacher view for class room {code}"),
-    "teacher_join": ("Eleverna går till länken eller skannar QR-koden och skriver koden:",
-                     "Pupils open the link or scan the QR code, and type the code:"),
-    "teacher_secret": ("Din hemliga lärarlänk – spara den, visa den inte för klassen:",
-                       "Your secret teacher link – keep it, do not show it to the class:"),
+    "class_not_revealed": ("Läraren visar klassens resultat när alla är klara. De dyker upp här av sig själva.",
+                           "Your teacher will show the class's results when everyone is done. They appear "
+                           "here by themselves."),
+    "teacher_heading": ("Lärarvy för klassrummet {code}", "Teacher view for classroom {code}"),
+    "teacher_join": ("Skanna QR-koden eller öppna länken. Eller skriv koden på startsidan:",
+                     "Scan the QR code or open the link. Or type the code on the start page:"),
+    "teacher_secret": ("Den här sidans adress är din hemliga lärarlänk. Spara den och visa den inte för "
+                       "klassen: den kan stänga och radera klassrummet.",
+                       "This page's address is your secret teacher link. Keep it and do not show it to the "
+                       "class: it can close and delete the classroom."),
     "finished_label": ("Elever som har svarat", "Pupils who have answered"),
-    "waiting": ("Fördelningarna visas när minst {threshold} elever har svarat ({n} av {threshold} hittills). "
+    "waiting": ("Resultaten visas när minst {threshold} elever har svarat ({n} av {threshold} hittills). "
                 "Det skyddar elevernas anonymitet.",
-                "The distributions appear once at least {threshold} pupils have answered ({n} of {threshold} so "
+                "The results appear once at least {threshold} pupils have answered ({n} of {threshold} so "
                 "far). This protects the pupils' anonymity."),
     "distribution_heading": ("Så svarade klassen", "How the class answered"),
     "share_of_class": ("Andel av klassen", "Share of the class"),
     "class_average": ("Klassens genomsnittliga överensstämmelse per parti", "The class's average agreement per party"),
     "discuss_heading": ("Diskutera", "Discuss"),
-    "divisive": ("Mest delade påståenden", "Most divisive statements"),
+    "divisive": ("Där klassen är mest oenig", "Where the class disagrees most"),
     "consensus": ("Där klassen är mest överens", "Where the class agrees most"),
-    "show_to_class": ("Visa ett påstående för klassen", "Show one statement to the class"),
     "reveal": ("Visa klassens resultat för eleverna", "Show the class's results to the pupils"),
     "close_room": ("Stäng för nya svar", "Close to new answers"),
-    "room_closed": ("Klassrummet är stängt för nya svar.", "The class room is closed to new answers."),
+    "room_closed": ("Klassrummet är stängt för nya svar.", "The classroom is closed to new answers."),
     "export": ("Ladda ner klassens sammanställning (CSV)", "Download the class summary (CSV)"),
-    "delete_confirm": ("Jag vill radera klassrummet och alla svar", "I want to delete the class room and all answers"),
-    "delete_room": ("Radera klassrummet", "Delete the class room"),
-    "deleted": ("Klassrummet och alla svar är raderade.", "The class room and all answers have been deleted."),
-    "leave_class": ("Lämna klassrummet", "Leave the class room"),
+    "delete_confirm": ("Jag vill radera klassrummet och alla svar", "I want to delete the classroom and all answers"),
+    "delete_room": ("Radera klassrummet", "Delete the classroom"),
+    "deleted": ("Klassrummet och alla svar är raderade.", "The classroom and all answers have been deleted."),
+    "leave_class": ("Lämna klassrummet", "Leave the classroom"),
     "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
                "Open source. No tracking cookies, no external services."),
     # Journeys: start, question, embedding, navigation, share links (new strings go below).
@@ -249,6 +251,39 @@ STRINGS: dict[str, tuple[str, str]] = {
 
     # ----------------------------------------------------------------------------------------
     # Class mode: rooms, dashboard, projector, pupils (new strings go below).
+    "create_class_size": ("Antal elever i klassen (högst så många kan svara)",
+                          "Pupils in the class (at most this many can answer)"),
+    "pupils_one": ("{n} elev", "{n} pupil"),
+    "pupils_many": ("{n} elever", "{n} pupils"),
+    "snapshot_of": ("Resultaten bygger på svaren från {pupils}.", "The results are based on the answers of {pupils}."),
+    "snapshot_pending": ("{pending} av minst {threshold} nya eller ändrade svar har kommit sedan dess. Resultaten "
+                         "uppdateras först när de är {threshold}, så att ingen enskild elevs svar syns.",
+                         "{pending} of at least {threshold} new or changed answers have arrived since. The results "
+                         "are updated only once there are {threshold}, so that no single pupil's answers show."),
+    "board_link": ("Öppna projektorvyn", "Open the projector view"),
+    "board_help": ("Visa projektorvyn för klassen. Den visar bara det klassen får se och har inga knappar för "
+                   "att stänga eller radera, så den tål att fotograferas. Behåll den här sidan på din egen skärm.",
+                   "Show the projector view to the class. It shows only what the class may see and has no "
+                   "buttons to close or delete, so it is safe to photograph. Keep this page on your own screen."),
+    "qr_caption": ("QR-kod till klassrummets länk", "QR code for the classroom's link"),
+    "one_statement": ("Visa ett påstående i helskärm", "Show one statement full screen"),
+    "all_statements": ("Alla påståenden", "All statements"),
+    "table_statement": ("Påstående", "Statement"),
+    "show_table": ("Visa som tabell", "Show as a table"),
+    "party_answers": ("Vad partierna säger", "What the parties say"),
+    "export_none": ("Det finns inget att ladda ner förrän resultaten har visats första gången.",
+                    "There is nothing to download until the results have been shown for the first time."),
+    "class_quiz_changed": ("Valkompassen har ändrats sedan klassrummet skapades. Klassrummet använder de "
+                           "påståenden och partier som fortfarande finns.",
+                           "The quiz has changed since the classroom was created. The classroom uses the "
+                           "statements and parties that still exist."),
+    "class_quiz_gone": ("Valkompassen som klassrummet skapades för finns inte längre på den här sidan. "
+                        "Skapa ett nytt klassrum.",
+                        "The quiz this classroom was created for is no longer on this site. Set up a new "
+                        "classroom."),
+    "teacher_device": ("Det här är din kontrollpanel. Visa den inte på projektorn.",
+                       "This is your control panel. Do not show it on the projector."),
+    "status_heading": ("Läget just nu", "Right now"),
 
     # ----------------------------------------------------------------------------------------
 }
