@@ -113,7 +113,7 @@ def _qr(url: str) -> bytes:
 def _statement_picker(view: View, room: Room, shown: dict[str, StatementSpread]) -> None:
     lang, numbers = view.lang, {sid: n for n, sid in enumerate(room.statement_ids, start=1)}
     options = [None, *(sid for sid in room.statement_ids if sid in shown)]
-    st.selectbox(t("one_statement", lang), options, key="board_statement",
+    st.selectbox(t("board_one_statement", lang), options, key="board_statement",
                  format_func=lambda sid: t("all_statements", lang) if sid is None
                  else f"{numbers[sid]}. {view.quiz.statement(sid).text.get(lang)}")
 

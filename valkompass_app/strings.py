@@ -266,7 +266,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "Show the projector view to the class. It shows only what the class may see and has no "
                    "buttons to close or delete, so it is safe to photograph. Keep this page on your own screen."),
     "qr_caption": ("QR-kod till klassrummets länk", "QR code for the classroom's link"),
-    "one_statement": ("Visa ett påstående i helskärm", "Show one statement full screen"),
+    "board_one_statement": ("Visa ett påstående i helskärm", "Show one statement full screen"),
     "all_statements": ("Alla påståenden", "All statements"),
     "table_statement": ("Påstående", "Statement"),
     "show_table": ("Visa som tabell", "Show as a table"),
