@@ -21,6 +21,7 @@ import pandas as pd
 import vl_convert
 
 from quiz import charts
+from quiz.errors import DataError, Problem
 from quiz.model import LANGUAGES, Method, MissingRule, Quiz, Weights
 from quiz.static.strings import STRINGS
 
@@ -31,6 +32,9 @@ VEGA_FILE = "vega-bundle.js"
 
 def build_static(quiz: Quiz, out_dir: Path) -> list[Path]:
     """Write the static build of `quiz` into `out_dir` (created if needed); return the files written."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DataError([Problem(str(out_dir), None, None, (), "exists and is not a folder",
+                                 "give the name of a new or existing folder")])
     out_dir.mkdir(parents=True, exist_ok=True)
     data = json.dumps(quiz_data(quiz), ensure_ascii=False, separators=(",", ":"))
     written = [_write(out_dir / "quiz.json", data)]
