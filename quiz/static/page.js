@@ -140,7 +140,7 @@
 
   function renderTable(rows) {
     const body = rows.map((row) => `<tr><th scope="row">${esc(row.name)}</th>
-      <td>${row.percent === null ? esc(t("no_basis")) : `${row.percent.toFixed(1)} %`}${row.tied ? ` (${esc(t("tied"))})` : ""}</td>
+      <td><span class="pct">${row.percent === null ? esc(t("no_basis")) : `${row.percent.toFixed(1)} %`}</span>${row.tied ? ` (${esc(t("tied"))})` : ""}</td>
       <td>${esc(row.basis)}</td></tr>`);
     return `<table><caption>${esc(t("table_caption"))}</caption><thead><tr><th scope="col">${esc(t("table_party"))}</th>
       <th scope="col">${esc(t("table_match"))}</th><th scope="col">${esc(t("table_basis"))}</th></tr></thead>

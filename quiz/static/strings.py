@@ -19,7 +19,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "based_on": ("baserat på {n} av {of} påståenden", "based on {n} of {of} statements"),
     "tied": ("lika", "tied"),
     "table_party": ("Parti", "Party"),
-    "table_match": ("Överensstämmelse", "Agreement"),
+    "table_match": ("Överens\u00adstämmelse", "Agree\u00adment"),
     "table_basis": ("Underlag", "Basis"),
     "table_caption": ("Samma siffror som i diagrammet", "The same numbers as in the chart"),
     "no_basis": ("inget underlag", "no basis"),
