@@ -11,7 +11,6 @@ import base64
 import hashlib
 import json
 import random
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from quiz.load import load_quiz
 from quiz.model import Answers, Quiz
 from quiz.static.build import quiz_data
 from tests.conftest import FIXTURES, ROOT
-from tests.test_static_scoring import random_respondents
+from tests.test_static_scoring import random_respondents, require_node
 
 ENGINE = ROOT / "quiz" / "static" / "valkompass.js"
 NODE = """
@@ -32,10 +31,11 @@ const fs = require("fs");
 const quiz = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const job = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
 const decode = (token) => { try { return engine.decodeShare(quiz, token); } catch (e) { return {error: e.reason}; } };
-console.log(JSON.stringify({encoded: job.encode.map((r) => engine.encodeShare(quiz, r)), decoded: job.decode.map(decode)}));
+const encoded = job.encode.map((r) => engine.encodeShare(quiz, r));
+console.log(JSON.stringify({encoded, decoded: job.decode.map(decode)}));
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed (apt-get install nodejs)")
+require_node()
 
 
 def reference_encode(quiz: Quiz, answers: Answers) -> str:

@@ -40,7 +40,7 @@ def build_static(quiz: Quiz, out_dir: Path) -> list[Path]:
     written = [_write(out_dir / "quiz.json", data)]
     for name in PACKAGE_FILES:
         written.append(_write(out_dir / name, _package_text(name)))
-    written.append(_write(out_dir / VEGA_FILE, vl_convert.javascript_bundle()))
+    written.append(_write(out_dir / VEGA_FILE, vl_convert.javascript_bundle(None)))
     versions = {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:10] for path in written}
     html = _package_text("template.html").replace("{{title}}", _escape(quiz.title.sv))
     for name, digest in versions.items():
