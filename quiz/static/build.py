@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import vl_convert
 
@@ -28,6 +29,7 @@ from quiz.static.strings import STRINGS
 MATCH_COLUMNS = ("party", "name", "color", "percent", "rank", "tied", "counted", "answered", "heading", "basis")
 PACKAGE_FILES = ("valkompass.js", "page.js", "style.css")
 VEGA_FILE = "vega-bundle.js"
+VEGA_GLOBALS = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
 
 
 def build_static(quiz: Quiz, out_dir: Path) -> list[Path]:
@@ -40,7 +42,7 @@ def build_static(quiz: Quiz, out_dir: Path) -> list[Path]:
     written = [_write(out_dir / "quiz.json", data)]
     for name in PACKAGE_FILES:
         written.append(_write(out_dir / name, _package_text(name)))
-    written.append(_write(out_dir / VEGA_FILE, vl_convert.javascript_bundle(None)))
+    written.append(_write(out_dir / VEGA_FILE, vl_convert.javascript_bundle(VEGA_GLOBALS, _vegalite_version())))
     versions = {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:10] for path in written}
     html = _package_text("template.html").replace("{{title}}", _escape(quiz.title.sv))
     for name, digest in versions.items():
@@ -98,6 +100,11 @@ def gzip_sizes(out_dir: Path) -> dict[str, tuple[int, int]]:
     """Each file's size in bytes, raw and gzip-compressed (level 9), for the transfer-size figures."""
     return {path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes(), 9)))
             for path in sorted(out_dir.iterdir()) if path.is_file()}
+
+
+def _vegalite_version() -> str:
+    """The Vega-Lite version Altair writes specs for (`v6.4.1` → `v6.4`), so the bundle matches the spec."""
+    return ".".join(alt.SCHEMA_VERSION.split(".")[:2])
 
 
 def _method(method: Method) -> dict[str, Any]:
