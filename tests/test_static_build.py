@@ -12,7 +12,7 @@ from quiz.model import Quiz
 from quiz.static.build import build_static, gzip_sizes, match_spec, quiz_data
 from tests.conftest import ROOT
 
-FILES = ["index.html", "page.js", "quiz.json", "style.css", "valkompass.js", "vega-bundle.js"]
+FILES = ["index.html", "quiz.json", "style.css", "valkompass.js", "vega-bundle.js"]
 
 
 def test_build_writes_the_page_its_data_script_and_the_vega_bundle(shipped: Quiz, tmp_path: Path) -> None:

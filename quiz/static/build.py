@@ -1,5 +1,6 @@
-"""Write a static build of a quiz: `index.html`, the quiz as JSON, the page script, the stylesheet
-and the Vega / Vega-Lite / vega-embed bundle. Nothing in it fetches from another origin and nothing
+"""Write a static build of a quiz: `index.html`, the quiz as JSON, the page script (the engine
+`valkompass.js` and the flow `page.js` in one file), the stylesheet and the Vega / Vega-Lite /
+vega-embed bundle. Nothing in it fetches from another origin and nothing
 is sent anywhere: the page scores the answers in the visitor's browser, with the same methods (as
 data, from the weights file) and the same formula as `quiz.scoring`.
 
@@ -27,7 +28,8 @@ from quiz.model import LANGUAGES, Method, MissingRule, Quiz, Weights
 from quiz.static.strings import STRINGS
 
 MATCH_COLUMNS = ("party", "name", "color", "percent", "rank", "tied", "counted", "answered", "heading", "basis")
-PACKAGE_FILES = ("valkompass.js", "page.js", "style.css")
+PACKAGE_FILES = ("style.css",)
+SCRIPT_PARTS = ("valkompass.js", "page.js")
 VEGA_FILE = "vega-bundle.js"
 VEGA_GLOBALS = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
 
@@ -42,6 +44,7 @@ def build_static(quiz: Quiz, out_dir: Path) -> list[Path]:
     written = [_write(out_dir / "quiz.json", data)]
     for name in PACKAGE_FILES:
         written.append(_write(out_dir / name, _package_text(name)))
+    written.append(_write(out_dir / "valkompass.js", "\n".join(_package_text(name) for name in SCRIPT_PARTS)))
     written.append(_write(out_dir / VEGA_FILE, vl_convert.javascript_bundle(VEGA_GLOBALS, _vegalite_version())))
     versions = {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:10] for path in written}
     html = _package_text("template.html").replace("{{title}}", _escape(quiz.title.sv))

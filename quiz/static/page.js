@@ -81,6 +81,7 @@
       + (state.notice ? `<p class="notice" role="alert">${esc(state.notice)}</p>` : "") + views[state.view]();
     if (state.view === "results") drawChart();
     save();
+    performance.mark(`valkompass:${state.view}`);
   }
 
   function renderStart() {
@@ -216,6 +217,7 @@
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const action = button.dataset.action;
+    performance.mark(`valkompass:click-${action}`);
     if (action === "lang") { state.lang = state.lang === "sv" ? "en" : "sv"; render(); main.querySelector("[data-action=lang]").focus(); }
     if (action === "start") go("question", 0);
     if (action === "answer") answer(button.dataset.value);
