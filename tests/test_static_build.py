@@ -67,3 +67,11 @@ def test_the_match_chart_is_the_apps_spec_with_named_data(shipped: Quiz) -> None
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "text", "text"]
     assert spec["layer"][0]["encoding"]["x"]["title"] == "Överensstämmelse (%)"
     json.dumps(spec)
+
+
+def test_the_readme_offers_the_static_build_with_its_command_and_snippet() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Static build (any web host)\n", 1)[1].split("\n## ", 1)[0]
+    assert "    python -m quiz build-static --quiz statements.yaml -o valkompass-site/\n" in section
+    assert '<iframe src="https://your-site.example/valkompass-site/?lang=sv"' in section
+    assert readme.index("### Embedding") < readme.index("## Static build") < readme.index("## Class mode")
