@@ -76,12 +76,18 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=120)
     parser.add_argument("--ramp", type=float, default=20)
     parser.add_argument("--ports", type=int, nargs=3, default=[8661, 8662, 8663])
+    parser.add_argument("--saturate", type=int, default=0, metavar="N",
+                        help="only the static build: N visitors without think time for --duration s")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="static-vs-app-"))
     site = tmp / "site"
     files = build(site)
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     with Nginx(tmp, site, *args.ports) as nginx:
+        if args.saturate:
+            run = static_run(files, args.ports[0], args.saturate, 1.0, args.duration, nginx, think=0.0)
+            print(json.dumps({"saturate": args.saturate, "static": run}))
+            return
         for visitors in args.visitors:
             row = {"visitors": visitors,
                    "static": static_run(files, args.ports[0], visitors, args.ramp, args.duration, nginx),
@@ -105,9 +111,9 @@ def build(site: Path) -> list[str]:
 
 
 def static_run(files: list[str], port: int, visitors: int, ramp: float, duration: float,
-               nginx: Nginx) -> dict[str, Any]:
+               nginx: Nginx, think: float = INTERACTIONS * THINK) -> dict[str, Any]:
     before, clock, client = nginx.cpu(), time.monotonic(), time.process_time()
-    stats = asyncio.run(static_load(files, port, visitors, ramp, duration))
+    stats = asyncio.run(static_load(files, port, visitors, ramp, duration, think))
     cpu, wall = nginx.cpu() - before, time.monotonic() - clock
     pages = sorted(stats["pages"])
     return {"visits": len(pages), "errors": stats["errors"], "wall_s": round(wall, 1),
@@ -117,14 +123,17 @@ def static_run(files: list[str], port: int, visitors: int, ramp: float, duration
             "client_cpu_s": round(time.process_time() - client, 1)}
 
 
-async def static_load(files: list[str], port: int, visitors: int, ramp: float, duration: float) -> dict[str, Any]:
+async def static_load(files: list[str], port: int, visitors: int, ramp: float, duration: float,
+                      think: float) -> dict[str, Any]:
     stats: dict[str, Any] = {"pages": [], "requests": [], "errors": {}}
     end = time.monotonic() + duration
-    await asyncio.gather(*(static_visitor(files, port, i * ramp / visitors, end, stats) for i in range(visitors)))
+    await asyncio.gather(*(static_visitor(files, port, i * ramp / visitors, end, think, stats)
+                           for i in range(visitors)))
     return stats
 
 
-async def static_visitor(files: list[str], port: int, delay: float, end: float, stats: dict[str, Any]) -> None:
+async def static_visitor(files: list[str], port: int, delay: float, end: float, think: float,
+                         stats: dict[str, Any]) -> None:
     """Visit after visit in one slot: fetch every file on one connection, then think (no traffic)."""
     rng = random.Random(delay)
     await asyncio.sleep(delay)
@@ -136,7 +145,7 @@ async def static_visitor(files: list[str], port: int, delay: float, end: float, 
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
             kind = type(error).__name__
             stats["errors"][kind] = stats["errors"].get(kind, 0) + 1
-        await asyncio.sleep(min(INTERACTIONS * THINK * rng.uniform(0.5, 1.5), max(0.0, end - time.monotonic())))
+        await asyncio.sleep(min(think * rng.uniform(0.5, 1.5), max(0.0, end - time.monotonic())))
 
 
 async def fetch_all(files: list[str], port: int, stats: dict[str, Any]) -> None:

@@ -206,3 +206,21 @@ def test_the_page_exposes_the_same_scoring_as_the_cli(site: str, browser: Any, q
                          str(tmp_path / "answers.json")]) == 0
         assert in_page == json.loads(capsys.readouterr().out)
     page.close()
+
+
+def test_stale_or_tampered_saved_state_starts_afresh(site: str, browser: Any, quiz: Quiz) -> None:
+    page = browser.new_page(viewport=PHONE)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site)
+    page.get_by_role("button", name="Börja").wait_for()
+    for saved in ({"view": "question", "index": 999, "answers": {}, "important": [], "lang": "sv",
+                   "method": "cityblock"},
+                  {"view": "results", "index": 0, "answers": {quiz.statements[0].id: 7}, "important": [],
+                   "lang": "sv", "method": "cityblock"}, "not json"):
+        value = saved if isinstance(saved, str) else json.dumps(saved)
+        page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [f"valkompass:{quiz.id}", value])
+        page.goto(site)
+        page.get_by_role("button", name="Börja").wait_for()
+    page.close()
+    assert errors == []

@@ -36,9 +36,22 @@
       }
     }
     try {
-      const saved = JSON.parse(sessionStorage.getItem(storageKey()) || "null");
+      const saved = checked(JSON.parse(sessionStorage.getItem(storageKey()) || "null"));
       if (saved) Object.assign(state, saved, {lang: params.get("lang") ? state.lang : saved.lang});
-    } catch (error) { /* storage blocked (some embedded contexts): the quiz still works without it */ }
+    } catch (error) { /* storage blocked (some embedded contexts) or unreadable: start afresh */ }
+  }
+
+  /* Saved state is only trusted when it fits this quiz (it may come from an older version of it). */
+  function checked(saved) {
+    if (!saved || typeof saved !== "object") return null;
+    const ids = new Set(quiz.statements.map((s) => s.id)), scale = quiz.weights.scale.answers.map((a) => a.value);
+    const answers = Object.entries(saved.answers || {});
+    const fits = ["start", "question", "results"].includes(saved.view) && Number.isInteger(saved.index)
+      && saved.index >= 0 && saved.index < quiz.statements.length && ["sv", "en"].includes(saved.lang)
+      && Object.hasOwn(quiz.weights.methods, saved.method) && Array.isArray(saved.important)
+      && saved.important.every((id) => ids.has(id))
+      && answers.every(([id, value]) => ids.has(id) && (value === null || scale.includes(value)));
+    return fits ? saved : null;
   }
 
   function save() {
