@@ -81,6 +81,7 @@ def answer_all(frame: Any, quiz: Quiz, label: str) -> None:
     frame.get_by_text(f"Påstående 2 av {len(quiz.statements)}").wait_for()
     if hasattr(frame, "screenshot"):
         screenshot(frame, f"static-question-{frame.viewport_size['width']}.png")
+        assert serious_violations(frame) == []
     frame.get_by_role("button", name="Tillbaka").click()
     frame.get_by_text(f"Påstående 1 av {len(quiz.statements)}").wait_for()
     for number in range(1, len(quiz.statements) + 1):
@@ -113,6 +114,7 @@ def test_the_whole_flow_gives_the_engines_result_and_stays_on_the_origin(
     page.get_by_role("heading", name=quiz.title.sv).wait_for()
     assert page.get_by_text(next(iter(quiz.sources.values())).title).count() == 1
     screenshot(page, f"{name}-start.png")
+    assert serious_violations(page) == []
     answer_all(page, quiz, "Delvis enig")
     answers = Answers({s.id: 1 for s in quiz.statements}, frozenset({quiz.statements[0].id}))
     assert shown_rows(page) == expected_rows(quiz, answers)
@@ -138,7 +140,7 @@ def test_an_app_share_link_opens_the_same_result(site: str, browser: Any, quiz: 
     page.locator("#chart svg").first.wait_for(timeout=20_000)
     assert shown_rows(page) == expected_rows(quiz, answers)
     link = page.locator("#share-link").input_value()
-    assert link.endswith(f"?lang=sv&r={reference_encode(quiz, answers)}")
+    assert link == f"{site}?quiz={quiz.id}&lang=sv&r={reference_encode(quiz, answers)}"
     page.close()
 
 

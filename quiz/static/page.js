@@ -58,7 +58,7 @@
     const {view, index, answers, important, lang, method} = state;
     try { sessionStorage.setItem(storageKey(), JSON.stringify({view, index, answers, important, lang, method})); }
     catch (error) { /* storage blocked: nothing to keep */ }
-    const query = new URLSearchParams({lang: state.lang});
+    const query = new URLSearchParams({quiz: quiz.id, lang: state.lang});
     if (view === "results") query.set("r", engine.encodeShare(quiz, state));
     history.replaceState(null, "", `${location.pathname}?${query}`);
   }
@@ -188,7 +188,8 @@
   }
 
   function renderShare() {
-    const query = new URLSearchParams({lang: state.lang, r: engine.encodeShare(quiz, state)});
+    /* The app's own query string (quiz, lang, r), so the link opens the same result in the app too. */
+    const query = new URLSearchParams({quiz: quiz.id, lang: state.lang, r: engine.encodeShare(quiz, state)});
     const link = `${location.origin}${location.pathname}?${query}`;
     return `<h2>${esc(t("share"))}</h2><p>${esc(t("share_intro"))}</p>
       <p><label for="share-link" class="sr-only">${esc(t("share"))}</label><input id="share-link" readonly value="${esc(link)}">
