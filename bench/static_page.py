@@ -8,7 +8,8 @@ Both in the same run, in Debian's Chromium at 390 × 844 with the CPU slowed 4×
 - transfer: the bytes the browser received for everything up to the first statement and then the
   results page (CDP `Network.loadingFinished` encodedDataLength), and the gzip size of every file
   of the build (what a host with compression sends);
-- time: from navigation to the first statement on screen, the start button pressed as soon as
+- time (against a floor: a bare page with one button that shows a heading, measured alike): from
+  navigation to the first statement on screen, the start button pressed as soon as
   it shows (the median of `--runs`), as Playwright sees it (both) and, for the static build, from
   the page's own performance marks (navigation → start page + start pressed → first statement).
 
@@ -49,12 +50,20 @@ def main() -> None:
     sizes = gzip_sizes(folder)
     result: dict[str, Any] = {"files": {name: {"bytes": raw, "gzip": packed} for name, (raw, packed) in sizes.items()},
                               "gzip_total": sum(packed for _, packed in sizes.values())}
+    (folder / "floor.html").write_text(FLOOR, encoding="utf-8")
     with serve(folder) as static_url, app(args.port) as app_url, chromium() as browser:
+        result["floor"] = measure(browser, static_url + "floor.html", "Börja", "#statement", args.runs, None)
         result["static"] = measure(browser, static_url, "Börja", "#statement", args.runs, "#chart svg")
         result["app"] = measure(browser, app_url, "Starta", "text=Påstående 1 av", args.runs, None)
-    result["ratio_time"] = round(result["app"]["first_statement_ms"] / result["static"]["first_statement_ms"], 1)
+    static_ms = result["static"]["first_statement_ms"]
+    result["ratio_time"] = round(result["app"]["first_statement_ms"] / static_ms, 1)
+    result["static_over_floor"] = round(static_ms / result["floor"]["first_statement_ms"], 2)
     print(json.dumps(result, indent=1))
 
+
+# The floor: the smallest page with the same path (a button that shows a heading), measured alike.
+FLOOR = """<!doctype html><html lang="sv"><meta charset="utf-8"><title>golv</title><button type="button"
+onclick="this.outerHTML='<h1 id=statement>Påstående</h1>'">Börja</button></html>"""
 
 # Navigation to the start page on screen, plus the press of the start button to the first statement
 # on screen, from the page's own performance marks: the same path without Playwright's round trips.
