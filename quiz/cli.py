@@ -1,4 +1,4 @@
-"""Command line: `python -m quiz check|report|score|import-wahlomat`."""
+"""Command line: `python -m quiz check|report|score|import-wahlomat|build-static`."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("folder", type=Path)
     importer.add_argument("-o", "--output", type=Path, required=True, help="the quiz file to write")
     importer.set_defaults(run=_import)
+    static = commands.add_parser("build-static", help="write a static build of a quiz for any web host")
+    static.add_argument("--quiz", type=Path, default=Path("statements.yaml"))
+    static.add_argument("--weights", type=Path, default=None)
+    static.add_argument("-o", "--output", type=Path, required=True, help="the folder to write")
+    static.set_defaults(run=_build_static)
     return parser
 
 
@@ -101,6 +106,16 @@ def _import(args: argparse.Namespace) -> int:
 
     written = import_folder(args.folder, args.output)
     print("wrote " + ", ".join(str(path) for path in written))
+    return 0
+
+
+def _build_static(args: argparse.Namespace) -> int:
+    from quiz.static.build import build_static, gzip_sizes
+
+    build_static(load_quiz(args.quiz, args.weights), args.output)
+    sizes = gzip_sizes(args.output)
+    total = sum(compressed for _, compressed in sizes.values())
+    print(f"wrote {args.output}/: {', '.join(sizes)} ({total / 1_000_000:.2f} MB gzip-compressed)")
     return 0
 
 
