@@ -25,14 +25,14 @@ def render_embed(view: View) -> None:
     query = _choices(view)
     url = embed_url(base_url(), query)
     st.subheader(t("embed_snippet", lang), anchor=False)
-    st.code(snippet(url, t("app_title", query["lang"])), language="html")
+    st.code(snippet(url, t("app_title", query["lang"])), language=None, wrap_lines=True)
     st.caption(t("embed_height", lang))
     st.subheader(t("embed_preview", lang), anchor=False)
     components.iframe(url, height=PREVIEW_HEIGHT, scrolling=True)
     st.subheader(t("static_heading", lang), anchor=False)
     st.markdown(t("static_intro", lang))
-    st.code(STATIC_COMMAND, language="bash")
-    st.code(static_snippet(query["lang"]), language="html")
+    st.code(STATIC_COMMAND, language=None, wrap_lines=True)
+    st.code(static_snippet(query["lang"]), language=None, wrap_lines=True)
     st.button(t("back_to_start", lang), key="embed_back", on_click=go, args=("start",))
 
 

@@ -13,11 +13,17 @@ import json
 
 import streamlit as st
 
-from valkompass_app.strings import t
+from valkompass_app.strings import STRINGS, t
 
 STATEMENT_KEY = "statement_text"
 STATEMENT = f".st-key-{STATEMENT_KEY} h3"
 PAGE_TITLE = "[data-testid='stMain'] h1"
+
+STYLE = """<style>
+.st-key-page_script, .st-key-focus_script {display: none;}
+h1[tabindex='-1']:focus, h3[tabindex='-1']:focus {outline: none;}
+[data-testid='stCaptionContainer'] {color: #5f5e5c; opacity: 1;}
+</style>"""
 
 _SCRIPT = """
 (function (p) {
@@ -35,9 +41,17 @@ _SCRIPT = """
   }
   var skip = doc.querySelector("a[href='#main'], a[data-testid='stSkipLink']");
   if (skip) { skip.textContent = p.skip; }
-  doc.querySelectorAll("[role='progressbar']").forEach(function (bar) {
-    bar.setAttribute("aria-label", p.progress);
-  });
+  window.vkChrome = {lang: p.lang, pairs: p.chrome, progress: p.progress};
+  translate(doc.body);
+  if (!window.vkObserver) {
+    window.vkObserver = new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        if (r.type === "attributes") { translate(r.target); } else { r.addedNodes.forEach(translate); }
+      });
+    });
+    window.vkObserver.observe(doc.body, {subtree: true, childList: true, attributes: true,
+                                         attributeFilter: ["aria-label", "title"]});
+  }
   if (!p.focus) { return; }
   var tries = 0;
   function place() {
@@ -55,6 +69,27 @@ _SCRIPT = """
     live.textContent = p.announce;
   }
   requestAnimationFrame(place);
+
+  function translate(root) {
+    if (!root || !root.querySelectorAll) { return; }
+    var c = window.vkChrome, to = c.lang === "sv" ? 0 : 1;
+    var nodes = Array.prototype.slice.call(root.querySelectorAll("[aria-label], [title]"));
+    if (root.hasAttribute && (root.hasAttribute("aria-label") || root.hasAttribute("title"))) { nodes.push(root); }
+    nodes.forEach(function (el) {
+      ["aria-label", "title"].forEach(function (name) {
+        var value = el.getAttribute(name);
+        if (value === null) { return; }
+        var better = value === "progress" ? c.progress : value;
+        c.pairs.forEach(function (pair) {
+          if (value === pair[1 - to]) { better = pair[to]; }
+          else if (pair[2] && value.indexOf(pair[1 - to] + " ") === 0) {
+            better = pair[to] + value.slice(pair[1 - to].length);
+          }
+        });
+        if (better !== value) { el.setAttribute(name, better); }
+      });
+    });
+  }
 })(%s);
 """
 
@@ -64,6 +99,7 @@ def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = 
     """Set `<html lang>`; with `moves`, scroll the first `target` to the top, focus it and announce
     `announce`. Call it after the content it focuses."""
     payload = {"lang": lang, "skip": t("skip_link", lang), "progress": t("progress_label", lang),
+               "chrome": [[*STRINGS[key], key == "chrome_remove"] for key in STRINGS if key.startswith("chrome_")],
                "focus": target if moves else "", "moves": moves, "announce": announce,
                "expect": (expect.strip().splitlines() or [""])[0][:20], "margin": 8 if embed else 64}
     with st.container(key=key):
@@ -71,9 +107,10 @@ def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = 
 
 
 def hide_script_boxes() -> None:
-    """The script boxes take no room on the page (a style-only `st.html` takes none either)."""
-    st.html("<style>.st-key-page_script, .st-key-focus_script {display: none;}"
-            " h1[tabindex='-1']:focus, h3[tabindex='-1']:focus {outline: none;}</style>")
+    """The script boxes take no room; headings focused by the script need no ring (they are not
+    controls); captions get a darker grey for a contrast of at least 4.5:1 (Streamlit's is 3.9:1).
+    A style-only `st.html` takes no room either."""
+    st.html(STYLE)
 
 
 def _json(payload: dict[str, object]) -> str:

@@ -15,7 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choose_quiz": ("Välj valkompass", "Choose a quiz"),
     "quiz_option": ("{title} – {region}, {election}", "{title} – {region}, {election}"),
     "sources_heading": ("Påståendena bygger på", "The statements are based on"),
-    "source_line": ("{party}: «{title}» ({kind}, {year})", "{party}: «{title}» ({kind}, {year})"),
+    "source_line": ("{party}: ”{title}” ({kind}, {year})", "{party}: “{title}” ({kind}, {year})"),
     "duration": ("{statements}, cirka {minutes}.", "{statements}, about {minutes}."),
     "privacy": ("Dina svar finns bara i adressen till sidan i din webbläsare, så de finns kvar om du laddar om. "
                 "De sparas inte på servern och loggas aldrig.",
@@ -83,8 +83,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_json": ("Ladda ner som JSON", "Download as JSON"),
     "download_png": ("Ladda ner diagrammet (PNG)", "Download the chart (PNG)"),
     "method_page": ("Om metoden", "About the method"),
-    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära dess "
-                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen delad med "
+    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära partiets "
+                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen dividerad med "
                        "den högsta möjliga summan.",
                        "For every statement you answered, each party gets points for how close its stance is "
                        "to your answer. Your agreement is the sum of the points divided by the highest "
@@ -226,6 +226,29 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "lägga den på din egen webbplats:",
                      "If you would rather not run a server, build a static version (plain HTML files) and put it "
                      "on your own website:"),
+    "method_source": ("{party}: ”{title}”, {kind}, {year} ({file})", "{party}: “{title}”, {kind}, {year} ({file})"),
+    "matrix_show": ("Visa tabellen", "Show the table"),
+    "formula": ("överensstämmelse = Σ poäng ÷ Σ högsta möjliga poäng", "match = Σ points ÷ Σ highest possible points"),
+    # Streamlit's own labels (aria-label, title), translated in the browser by focus.py
+    "chrome_open": ("Öppna", "Open"),
+    "chrome_clear_all": ("Rensa alla", "Clear all"),
+    "chrome_selected": ("Valda värden", "Selected values"),
+    "chrome_increment": ("Öka", "Increment"),
+    "chrome_decrement": ("Minska", "Decrement"),
+    "chrome_copy": ("Kopiera till urklipp", "Copy to clipboard"),
+    "chrome_heading_link": ("Länk till rubriken", "Link to heading"),
+    "chrome_show_data": ("Visa data", "Show data"),
+    "chrome_fullscreen": ("Helskärm", "Fullscreen"),
+    "chrome_close_fullscreen": ("Stäng helskärm", "Close fullscreen"),
+    "chrome_download_csv": ("Ladda ner som CSV", "Download as CSV"),
+    "chrome_search": ("Sök", "Search"),
+    "chrome_columns": ("Visa eller dölj kolumner", "Show/hide columns"),
+    "chrome_download_png": ("Ladda ner som PNG", "Download as PNG"),
+    "chrome_download_svg": ("Ladda ner som SVG", "Download as SVG"),
+    "chrome_view_source": ("Visa källkod", "View Source"),
+    "chrome_vega_spec": ("Kopiera Vega-Lite-specifikationen", "Copy Vega-Lite spec"),
+    "chrome_iframe": ("Förhandsvisning", "st.iframe"),
+    "chrome_remove": ("Ta bort", "Remove"),
     "back_to_start": ("← Till startsidan", "← To the start page"),
 
     # ----------------------------------------------------------------------------------------
