@@ -39,7 +39,7 @@ def render_embed(view: View) -> None:
 def embed_url(base: str, query: dict[str, str]) -> str:
     """The app's address for an iframe: Streamlit's own `embed=true` (no Streamlit menu) and our
     `widget=1` (only the quiz: no language switch, menu, quiz chooser, class mode or footer)."""
-    return base + "?" + urlencode({"embed": "true", "widget": "1", **query}, safe=",")
+    return base.rstrip("/") + "/?" + urlencode({"embed": "true", "widget": "1", **query}, safe=",")
 
 
 def snippet(url: str, title: str) -> str:
@@ -68,7 +68,7 @@ def _choices(view: View) -> dict[str, str]:
     if len(parties) == 1:
         st.warning(t("embed_one_party", lang))
     statements = st.multiselect(t("embed_statements", lang), [s.id for s in quiz.statements],
-                                key=f"embed_statements_{quiz.id}",
+                                key=f"embed_statements_{quiz.id}", placeholder=t("embed_all", lang),
                                 format_func=lambda s: quiz.statement(s).text.get(lang))
     st.caption(t("embed_count", lang, n=len(statements) or len(quiz.statements)))
     query = {"quiz": quiz.id, "lang": chosen_lang}

@@ -214,6 +214,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "With only one party, every visitor comes out closest to that party. Choose at least two "
                         "parties for a fair comparison."),
     "embed_statements": ("Påståenden (lämna tomt för alla)", "Statements (leave empty for all)"),
+    "embed_all": ("Alla påståenden", "All statements"),
     "embed_count": ("Valkompassen får {n} påståenden.", "The quiz will have {n} statements."),
     "embed_snippet": ("Kod att klistra in", "Code to paste"),
     "embed_height": ("Ramen visar bara valkompassen och rullar inuti sig själv. 640 pixlar räcker på både mobil "
