@@ -157,6 +157,11 @@ def test_campaigner_iframe_on_another_origin_shows_only_the_quiz(server, page_at
         assert hosts - LOCAL_HOSTS == {"localhost"} - LOCAL_HOSTS
 
 
+def flip(page: Any, label_start: str) -> None:
+    """Click a toggle's label (its input is covered by the label)."""
+    page.locator(f"label:has(input[aria-label^='{label_start}'])").first.click()
+
+
 def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
     page = page_at(PHONE)
     page.goto(server + "/?lang=sv")
@@ -165,13 +170,16 @@ def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
         progress(page, n)
         page.get_by_role("button", name=answer).click()
     progress(page, 3)
-    page.get_by_text("Viktig för mig (räknas 2 gånger)").click()  # before answering
+    flip(page, "Viktig för mig (räknas 2 gånger)")  # before answering
     page.wait_for_timeout(300)
     page.get_by_role("button", name="Neutral").click()
     progress(page, 4)
-    page.get_by_text("Det förra påståendet är viktigt för mig").click()  # after answering statement 3: off
+    previous = page.get_by_role("switch", name=re.compile("^Det förra påståendet är viktigt för mig"))
+    assert previous.is_checked()
+    flip(page, "Det förra påståendet är viktigt för mig")  # after answering statement 3: off
     page.wait_for_timeout(300)
-    page.get_by_text("Det förra påståendet är viktigt för mig").click()  # and on again
+    assert not previous.is_checked()
+    flip(page, "Det förra påståendet är viktigt för mig")  # and on again
     page.wait_for_timeout(500)
     page.reload()
     progress(page, 4)
@@ -196,13 +204,13 @@ def test_everyone_is_asked_before_start_over_clears_the_answers(server, page_at)
     progress(page, 1)
     page.get_by_role("button", name="Helt enig").click()
     progress(page, 2)
-    page.get_by_role("button", name="Starta").first.click()  # the page menu
+    page.get_by_role("radio", name="Startsidan").click()  # the page menu
     page.get_by_role("button", name="Börja om").click()
     page.get_by_text("Vill du börja om? Då tas ditt svar bort.").wait_for()
     page.get_by_role("button", name="Nej, behåll svaren").click()
     page.get_by_role("button", name="Fortsätt där du var").click()
     progress(page, 2)
-    page.get_by_role("button", name="Starta").first.click()
+    page.get_by_role("radio", name="Startsidan").click()
     page.get_by_role("button", name="Börja om").click()
     page.get_by_role("button", name="Ja, börja om").click()
     progress(page, 1)
@@ -216,7 +224,7 @@ def test_keyboard_user_completes_the_quiz_with_one_tab_per_answer(server, page_a
     page.get_by_role("button", name="Starta").wait_for()
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.innerText") == "Starta":
+        if page.evaluate("!!document.activeElement.closest('.st-key-start_button')"):
             break
     page.keyboard.press("Enter")
     for n in (1, 2, 3):
@@ -258,7 +266,9 @@ def test_a_crafted_link_shows_its_ids_as_literal_text(server, page_at, viewport)
     page.wait_for_timeout(500)
     text = page.locator("[data-testid='stAlert']").all_inner_texts()
     joined = " ".join(text).replace("\u2060", "")
-    assert "**Viktigt:**" in joined and "[Logga in med BankID här,](https://evil.example/login)" in joined
+    for piece in ("**Viktigt:** Din röst räknas inte. [Logga in med BankID här", "](https://evil.example/login)",
+                  "![](http://evil.example/pixel.png?visitor)"):
+        assert piece in joined, piece
     assert ":warning: $x$ http://evil.example/a" in joined
     assert page.locator("[data-testid='stAlert'] a, [data-testid='stAlert'] img, .katex").count() == 0
     screenshot(page, f"journeys-crafted-link-{viewport['width']}.png")
@@ -303,7 +313,7 @@ def test_quiz_content_is_literal_text_in_the_page(payload_server, page_at, viewp
         assert payload in visible, payload
     assert "Rubrik\n===" in visible or "Rubrik ===" in visible
     assert main.locator("h1").count() == 1 and main.locator("h2, pre, code, blockquote, ul ul, ol").count() == 0
-    assert main.locator("a, img, .katex").count() == 0
+    assert main.locator("a:not([href^='#']), img, .katex").count() == 0
     assert "⚠" not in visible
     screenshot(page, f"journeys-payload-start-{viewport['width']}.png", full_page=True)
     page.get_by_role("button", name="Starta").click()
@@ -312,7 +322,7 @@ def test_quiz_content_is_literal_text_in_the_page(payload_server, page_at, viewp
     for payload in (":red[x] $y$ ![](http://evil.example/s.png)", "![](http://evil.example/t.png) **fet**",
                     "Helt enig ![](http://evil.example/w.png)", "Hoppa över :warning:"):
         assert payload in visible, payload
-    assert main.locator("a, img, .katex").count() == 0 and "⚠" not in visible
+    assert main.locator("a:not([href^='#']), img, .katex").count() == 0 and "⚠" not in visible
     screenshot(page, f"journeys-payload-question-{viewport['width']}.png")
     assert hosts - LOCAL_HOSTS == set(), hosts
 
@@ -370,7 +380,7 @@ def test_no_serious_accessibility_violations(server, page_at, viewport):
 def test_the_list_layout_names_each_statement_plainly_and_keeps_skips(server, page_at):
     page = page_at(PHONE)
     page.goto(f"{server}/?lang=sv&layout=list&p=question&statements={THREE}")
-    groups = page.get_by_role("radiogroup")
+    groups = page.locator(".stRadio [role='radiogroup']")
     groups.first.wait_for()
     labels = [groups.nth(i).get_attribute("aria-label") for i in range(groups.count())]
     assert labels == ["1. Starta fler familjecentraler i länet.", "2. Återöppna akutkirurgin i Sollefteå.",
@@ -383,6 +393,6 @@ def test_the_list_layout_names_each_statement_plainly_and_keeps_skips(server, pa
     page.get_by_role("button", name="Visa resultat").click()
     page.get_by_role("heading", name="Ditt resultat").wait_for()
     page.get_by_role("button", name="← Tillbaka till påståendena").click()
-    page.get_by_role("radiogroup").first.wait_for()
-    assert page.get_by_role("radiogroup").nth(0).get_by_role("radio", name="Hoppa över").is_checked()
-    assert page.get_by_role("radiogroup").nth(1).get_by_role("radio", name="Helt enig").is_checked()
+    groups.first.wait_for()
+    assert groups.nth(0).get_by_role("radio", name="Hoppa över").is_checked()
+    assert groups.nth(1).get_by_role("radio", name="Helt enig").is_checked()

@@ -39,7 +39,7 @@ _SCRIPT = """
       + "white-space:nowrap;margin:-1px;padding:0;border:0";
     doc.body.appendChild(live);
   }
-  var skip = doc.querySelector("a[href='#main'], a[data-testid='stSkipLink']");
+  var skip = doc.querySelector("a[data-testid='stSkipToContent']");
   if (skip) { skip.textContent = p.skip; }
   window.vkChrome = {lang: p.lang, pairs: p.chrome, progress: p.progress};
   translate(doc.body);

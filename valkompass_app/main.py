@@ -153,7 +153,7 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
     if entry.quiz is not None:
         page_column.pills(
             t("app_title", lang), ["start", "question", "results", "method"], key="nav", on_change=_navigate,
-            format_func=lambda page: t({"start": "start", "question": "your_answer", "results": "results",
+            format_func=lambda page: t({"start": "nav_start", "question": "nav_question", "results": "results",
                                         "method": "method_page"}[page], lang),
             label_visibility="collapsed")
     if st.session_state.get("page") == "start":

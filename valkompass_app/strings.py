@@ -26,7 +26,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "restart": ("Börja om", "Start over"),
     "progress": ("Påstående {n} av {of}", "Statement {n} of {of}"),
     "topic": ("Ämne: {topic}", "Topic: {topic}"),
-    "your_answer": ("Ditt svar", "Your answer"),
     "important": ("Viktig för mig", "Important to me"),
     "important_help": ("Viktiga påståenden räknas {n} gånger.", "Important statements count {n} times."),
     "back": ("← Föregående", "← Previous"),
@@ -177,6 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
                "Open source. No tracking cookies, no external services."),
     # Journeys: start, question, embedding, navigation, share links (new strings go below).
+    "nav_start": ("Startsidan", "Start page"),
+    "nav_question": ("Påståendena", "The statements"),
     "statements_one": ("1 påstående", "1 statement"),
     "statements_many": ("{n} påståenden", "{n} statements"),
     "minutes_one": ("1 minut", "1 minute"),
