@@ -191,10 +191,13 @@ def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
     screenshot(page, "journeys-after-reload-390.png")
     page.get_by_role("button", name="Visa resultat").click()
     page.get_by_role("heading", name="Ditt resultat").wait_for()
+    page.wait_for_function("() => location.search.includes('p=results')")
     page.reload()
     page.get_by_role("heading", name="Ditt resultat").wait_for()
-    page.go_back()
-    page.wait_for_timeout(500)
+    page.go_back()  # the browser's Back button: statement 3, where "Visa resultat" was pressed
+    progress(page, 3)
+    assert page.get_by_role("button", name="✓ Neutral").count() == 1
+    assert page.get_by_role("button", name="Visa resultat").is_enabled()
 
 
 def test_everyone_is_asked_before_start_over_clears_the_answers(server, page_at):
@@ -234,7 +237,7 @@ def test_keyboard_user_completes_the_quiz_with_one_tab_per_answer(server, page_a
         assert page.evaluate("document.activeElement.innerText") == "Helt enig"
         page.keyboard.press("Space" if n % 2 else "Enter")
     page.get_by_role("heading", name="Ditt resultat").wait_for()
-    assert page.evaluate("document.activeElement.tagName") == "H1"
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=5000)  # the results title
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -45,12 +45,12 @@ def run() -> None:
         st.code(entry.error or "", language=None)
         return
     view = _view(entry, lang, params)
+    write_url(view)
     _render_page(view, params, installed, entry)
     _page_top(view)
     if not params.embed:
         st.divider()
         st.caption(t("footer", lang))
-    write_url(view)
 
 
 def _render_page(view: View, params: Params, installed: list[Entry], entry: Entry) -> None:
