@@ -389,6 +389,7 @@ def test_the_list_layout_names_each_statement_plainly_and_keeps_skips(server, pa
     assert labels == ["1. Starta fler familjecentraler i länet.", "2. Återöppna akutkirurgin i Sollefteå.",
                       "3. Inför fria arbetsskor till vårdpersonalen."]
     assert page.get_by_role("checkbox", name="Viktig för mig (räknas 2 gånger)").count() == 3
+    page.wait_for_timeout(1000)
     groups.nth(0).get_by_text("Hoppa över").click()
     page.wait_for_timeout(400)
     groups.nth(1).get_by_text("Helt enig").click()
@@ -396,6 +397,7 @@ def test_the_list_layout_names_each_statement_plainly_and_keeps_skips(server, pa
     page.get_by_role("button", name="Visa resultat").click()
     page.get_by_role("heading", name="Ditt resultat").wait_for()
     page.get_by_role("button", name="← Tillbaka till påståendena").click()
-    groups.first.wait_for()
+    page.wait_for_function("() => location.search.includes('p=question')")
+    page.wait_for_timeout(1500)
     assert groups.nth(0).get_by_role("radio", name="Hoppa över").is_checked()
     assert groups.nth(1).get_by_role("radio", name="Helt enig").is_checked()
