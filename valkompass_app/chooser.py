@@ -13,7 +13,7 @@ from valkompass_app.strings import t
 
 def quiz_chooser(installed: list[Entry], entry: Entry, lang: str) -> None:
     """A select box of the current (not archived) quizzes, shown only when there are two or more."""
-    current = [e for e in installed if e.quiz is not None and not e.quiz.archive]
+    current = [e for e in installed if e.quiz is not None and not is_archive(e.quiz)]
     if len(current) < 2:
         return
     paths = [e.path for e in current]
@@ -26,9 +26,9 @@ def quiz_chooser(installed: list[Entry], entry: Entry, lang: str) -> None:
 def render_archive(installed: list[Entry], entry: Entry, lang: str) -> None:
     """Older quizzes, behind a link: never offered first. From an archive quiz, a way back."""
     others = [e for e in installed if e.quiz is not None and e.path != entry.path]
-    archived = [e for e in others if e.quiz is not None and e.quiz.archive]
-    current = [e for e in others if e.quiz is not None and not e.quiz.archive]
-    if entry.quiz is not None and entry.quiz.archive:
+    archived = [e for e in others if e.quiz is not None and is_archive(e.quiz)]
+    current = [e for e in others if e.quiz is not None and not is_archive(e.quiz)]
+    if entry.quiz is not None and is_archive(entry.quiz):
         st.warning(t("archive_note", lang))
         for other in current:
             st.button(_label(other.quiz, lang), key=f"to_quiz_{other.path}", on_click=_to_quiz, args=(other.path,))
@@ -37,6 +37,11 @@ def render_archive(installed: list[Entry], entry: Entry, lang: str) -> None:
             for other in archived:
                 st.button(_label(other.quiz, lang), key=f"to_quiz_{other.path}", type="tertiary",
                           on_click=_to_quiz, args=(other.path,))
+
+
+def is_archive(quiz: Quiz) -> bool:
+    """An archive quiz (`quiz.archive: true`): never offered first."""
+    return quiz.archive
 
 
 def render_shared_banner(view: View) -> None:
