@@ -236,6 +236,8 @@ def test_keyboard_user_completes_the_quiz_with_one_tab_per_answer(server, page_a
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.innerText") == "Helt enig"
         page.keyboard.press("Space" if n % 2 else "Enter")
+    page.wait_for_function("() => document.activeElement.innerText === 'Visa resultat'", timeout=5000)
+    page.keyboard.press("Enter")
     page.get_by_role("heading", name="Ditt resultat").wait_for()
     page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=5000)  # the results title
 

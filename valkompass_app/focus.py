@@ -62,7 +62,7 @@ _SCRIPT = """
       if (tries++ < 40) { setTimeout(place, 25); }
       return;
     }
-    heading.setAttribute("tabindex", "-1");
+    if (!heading.matches("button, a, input, select, textarea")) { heading.setAttribute("tabindex", "-1"); }
     heading.style.scrollMarginTop = p.margin + "px";
     heading.scrollIntoView({block: "start"});
     heading.focus({preventScroll: true});

@@ -15,12 +15,11 @@ from valkompass_app.strings import t
 from valkompass_app.urlstate import write_url
 
 SKIP = "skip"
+RESULTS_BUTTON = ".st-key-to_results button"
 
 
 @st.fragment
 def render_question(view: View) -> None:
-    if st.session_state.pop("leave_card", False):
-        st.rerun(scope="app")
     quiz, lang, ids = view.quiz, view.lang, view.statement_ids
     index = min(st.session_state.index, len(ids) - 1)
     statement = quiz.statement(ids[index])
@@ -32,8 +31,12 @@ def render_question(view: View) -> None:
     _answer_buttons(view, statement.id)
     _importance(view, index)
     _navigation(view, index)
-    render_page_script(lang, view.embed, moves=st.session_state.moves, announce=progress,
-                       expect=statement.text.get(lang), key="focus_script")
+    if st.session_state.get("focus_target") == "results":
+        render_page_script(lang, view.embed, moves=st.session_state.moves, target=RESULTS_BUTTON,
+                           announce=t("last_answered", lang), key="focus_script")
+    else:
+        render_page_script(lang, view.embed, moves=st.session_state.moves, announce=progress,
+                           expect=statement.text.get(lang), key="focus_script")
     write_url(view)
 
 
@@ -57,9 +60,9 @@ def _answer(view: View, statement_id: str, value: int | None) -> None:
     if st.session_state.index < len(view.statement_ids) - 1:
         st.session_state.index += 1
         moved()
-    elif any(st.session_state.answers.get(s) is not None for s in view.statement_ids):
-        go("results")
-        st.session_state.leave_card = True
+    else:
+        moved()
+        st.session_state.focus_target = "results"
 
 
 def _importance(view: View, index: int) -> None:

@@ -56,6 +56,7 @@ def go(page: str) -> None:
 def moved() -> None:
     """A new statement is shown: the page scrolls to it and focuses it (see `focus.py`)."""
     st.session_state.moves = st.session_state.get("moves", 0) + 1
+    st.session_state.focus_target = "statement"
 
 
 def ask_start_over() -> None:

@@ -176,6 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
                "Open source. No tracking cookies, no external services."),
     # Journeys: start, question, embedding, navigation, share links (new strings go below).
+    "last_answered": ("Det var det sista påståendet. Tryck på Visa resultat när du är klar.",
+                      "That was the last statement. Press Show results when you are ready."),
     "nav_start": ("Startsidan", "Start page"),
     "nav_question": ("Påståendena", "The statements"),
     "statements_one": ("1 påstående", "1 statement"),
