@@ -50,7 +50,7 @@ _SCRIPT = """
       });
     });
     window.vkObserver.observe(doc.body, {subtree: true, childList: true, attributes: true,
-                                         attributeFilter: ["aria-label", "title"]});
+                                         attributeFilter: ["aria-label", "title", "placeholder"]});
   }
   if (!p.focus) { return; }
   var tries = 0;
@@ -73,10 +73,10 @@ _SCRIPT = """
   function translate(root) {
     if (!root || !root.querySelectorAll) { return; }
     var c = window.vkChrome, to = c.lang === "sv" ? 0 : 1;
-    var nodes = Array.prototype.slice.call(root.querySelectorAll("[aria-label], [title]"));
-    if (root.hasAttribute && (root.hasAttribute("aria-label") || root.hasAttribute("title"))) { nodes.push(root); }
+    var nodes = Array.prototype.slice.call(root.querySelectorAll("[aria-label], [title], [placeholder]"));
+    if (root.hasAttribute) { nodes.push(root); }
     nodes.forEach(function (el) {
-      ["aria-label", "title"].forEach(function (name) {
+      ["aria-label", "title", "placeholder"].forEach(function (name) {
         var value = el.getAttribute(name);
         if (value === null) { return; }
         var better = value === "progress" ? c.progress : value;

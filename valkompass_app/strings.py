@@ -253,6 +253,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chrome_vega_spec": ("Kopiera Vega-Lite-specifikationen", "Copy Vega-Lite spec"),
     "chrome_iframe": ("Förhandsvisning", "st.iframe"),
     "chrome_remove": ("Ta bort", "Remove"),
+    "chrome_choose": ("Välj", "Choose options"),
     "back_to_start": ("← Till startsidan", "← To the start page"),
 
     # ----------------------------------------------------------------------------------------
