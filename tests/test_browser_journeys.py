@@ -105,7 +105,7 @@ def test_phone_user_sees_the_statement_at_the_top_after_every_move(server, page_
     page.get_by_role("button", name="← Föregående").click()
     progress(page, 1)
     assert_at_top(statement_placed(page))
-    assert page.get_by_role("button", name="✓ Delvis enig").count() == 1
+    page.get_by_role("button", name="✓ Delvis enig").wait_for()
     page.get_by_test_id("stSelectbox").click()
     page.get_by_role("option").nth(6).click()
     progress(page, 7)
@@ -186,7 +186,7 @@ def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
     assert_at_top(statement_placed(page))
     page.get_by_role("button", name="← Föregående").click()
     progress(page, 3)
-    assert page.get_by_role("button", name="✓ Neutral").count() == 1
+    page.get_by_role("button", name="✓ Neutral").wait_for()
     assert page.get_by_role("switch", name="Viktig för mig (räknas 2 gånger)").is_checked()
     screenshot(page, "journeys-after-reload-390.png")
     page.get_by_role("button", name="Visa resultat").click()
@@ -196,7 +196,7 @@ def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
     page.get_by_role("heading", name="Ditt resultat").wait_for()
     page.go_back()  # the browser's Back button: statement 3, where "Visa resultat" was pressed
     progress(page, 3)
-    assert page.get_by_role("button", name="✓ Neutral").count() == 1
+    page.get_by_role("button", name="✓ Neutral").wait_for()
     assert page.get_by_role("button", name="Visa resultat").is_enabled()
 
 
