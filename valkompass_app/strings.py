@@ -15,16 +15,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choose_quiz": ("Välj valkompass", "Choose a quiz"),
     "quiz_option": ("{title} – {region}, {election}", "{title} – {region}, {election}"),
     "sources_heading": ("Påståendena bygger på", "The statements are based on"),
-    "source_line": ("{party}: «{title}» ({kind}, {year})", "{party}: «{title}» ({kind}, {year})"),
-    "duration": ("{n} påståenden, cirka {minutes} minuter.", "{n} statements, about {minutes} minutes."),
-    "privacy": ("Dina svar stannar i den här webbläsarsessionen. De sparas inte och loggas aldrig.",
-                "Your answers stay in this browser session. They are never stored or logged."),
+    "source_line": ("{party}: ”{title}” ({kind}, {year})", "{party}: “{title}” ({kind}, {year})"),
+    "duration": ("{statements}, cirka {minutes}.", "{statements}, about {minutes}."),
+    "privacy": ("Dina svar finns bara i adressen till sidan i din webbläsare, så de finns kvar om du laddar om. "
+                "De sparas inte på servern och loggas aldrig.",
+                "Your answers live only in the page's address in your browser, so a reload keeps them. They are "
+                "never stored on the server or logged."),
     "start": ("Starta", "Start"),
     "continue": ("Fortsätt där du var", "Continue where you were"),
     "restart": ("Börja om", "Start over"),
     "progress": ("Påstående {n} av {of}", "Statement {n} of {of}"),
     "topic": ("Ämne: {topic}", "Topic: {topic}"),
-    "your_answer": ("Ditt svar", "Your answer"),
     "important": ("Viktig för mig", "Important to me"),
     "important_help": ("Viktiga påståenden räknas {n} gånger.", "Important statements count {n} times."),
     "back": ("← Föregående", "← Previous"),
@@ -70,8 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_json": ("Ladda ner som JSON", "Download as JSON"),
     "download_png": ("Ladda ner diagrammet (PNG)", "Download the chart (PNG)"),
     "method_page": ("Om metoden", "About the method"),
-    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära dess "
-                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen delad med "
+    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära partiets "
+                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen dividerad med "
                        "den högsta möjliga summan.",
                        "For every statement you answered, each party gets points for how close its stance is "
                        "to your answer. Your agreement is the sum of the points divided by the highest "
@@ -164,6 +165,85 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
                "Open source. No tracking cookies, no external services."),
     # Journeys: start, question, embedding, navigation, share links (new strings go below).
+    "last_answered": ("Det var det sista påståendet. Tryck på Visa resultat när du är klar.",
+                      "That was the last statement. Press Show results when you are ready."),
+    "nav_start": ("Startsidan", "Start page"),
+    "nav_question": ("Påståendena", "The statements"),
+    "statements_one": ("1 påstående", "1 statement"),
+    "statements_many": ("{n} påståenden", "{n} statements"),
+    "minutes_one": ("1 minut", "1 minute"),
+    "minutes_many": ("{n} minuter", "{n} minutes"),
+    "answers_one": ("ditt svar", "your answer"),
+    "answers_many": ("dina {n} svar", "your {n} answers"),
+    "restart_question": ("Vill du börja om? Då tas {n} bort.", "Start over? That clears {n}."),
+    "restart_yes": ("Ja, börja om", "Yes, start over"),
+    "restart_no": ("Nej, behåll svaren", "No, keep my answers"),
+    "important_counts": ("Viktig för mig (räknas {n} gånger)", "Important to me (counts {n} times)"),
+    "important_previous": ("Det förra påståendet är viktigt för mig (ditt svar: {answer})",
+                           "The previous statement is important to me (your answer: {answer})"),
+    "skip_link": ("Hoppa till innehållet", "Skip to main content"),
+    "progress_label": ("Hur långt du har kommit", "Your progress"),
+    "notice_own": ("Svaren i adressen kunde inte läsas ({reason}), så du börjar utan svar.",
+                   "The answers in the address could not be read ({reason}), so you start with none."),
+    "shared_banner": ("Det här är resultatet från en delad länk: någon annans svar. Dina egna svar påverkas inte.",
+                      "These are the results from a shared link: someone else's answers. Your own answers are "
+                      "not affected."),
+    "make_own": ("Gör valkompassen själv", "Take the quiz yourself"),
+    "archive_link": ("Äldre valkompasser (arkiv)", "Older quizzes (archive)"),
+    "archive_note": ("Det här är en arkivvalkompass från ett tidigare val.",
+                     "This is an archive quiz from an earlier election."),
+    "embed_link": ("Bädda in valkompassen på din webbplats", "Embed the quiz on your website"),
+    "embed_title": ("Bädda in", "Embed"),
+    "embed_intro": ("Välj valkompass, språk, partier och påståenden. Förhandsvisningen visar valkompassen som "
+                    "den blir på din sida. Klistra sedan in koden i din sida.",
+                    "Choose the quiz, language, parties and statements. The preview shows the quiz as it will "
+                    "look on your page. Then paste the code into your page."),
+    "embed_quiz": ("Valkompass", "Quiz"),
+    "embed_lang": ("Språk", "Language"),
+    "embed_parties": ("Partier", "Parties"),
+    "embed_one_party": ("Med bara ett parti hamnar alla besökare närmast det partiet. Välj minst två partier för "
+                        "en rättvis jämförelse.",
+                        "With only one party, every visitor comes out closest to that party. Choose at least two "
+                        "parties for a fair comparison."),
+    "embed_statements": ("Påståenden (lämna tomt för alla)", "Statements (leave empty for all)"),
+    "embed_all": ("Alla påståenden", "All statements"),
+    "embed_count": ("Valkompassen får {n} påståenden.", "The quiz will have {n} statements."),
+    "embed_snippet": ("Kod att klistra in", "Code to paste"),
+    "embed_height": ("Ramen visar bara valkompassen och rullar inuti sig själv. 640 pixlar räcker på både mobil "
+                     "och dator; ändra höjden om du vill.",
+                     "The frame shows only the quiz and scrolls inside itself. 640 pixels is enough on phones and "
+                     "computers; change the height if you like."),
+    "embed_preview": ("Förhandsvisning", "Preview"),
+    "static_heading": ("Statisk version", "Static version"),
+    "static_intro": ("Vill du inte köra någon server kan du bygga en statisk version (vanliga HTML-filer) och "
+                     "lägga den på din egen webbplats:",
+                     "If you would rather not run a server, build a static version (plain HTML files) and put it "
+                     "on your own website:"),
+    "method_source": ("{party}: ”{title}”, {kind}, {year} ({file})", "{party}: “{title}”, {kind}, {year} ({file})"),
+    "matrix_show": ("Visa tabellen", "Show the table"),
+    "formula": ("överensstämmelse = Σ poäng ÷ Σ högsta möjliga poäng", "match = Σ points ÷ Σ highest possible points"),
+    # Streamlit's own labels (aria-label, title), translated in the browser by focus.py
+    "chrome_open": ("Öppna", "Open"),
+    "chrome_clear_all": ("Rensa alla", "Clear all"),
+    "chrome_selected": ("Valda värden", "Selected values"),
+    "chrome_increment": ("Öka", "Increment"),
+    "chrome_decrement": ("Minska", "Decrement"),
+    "chrome_copy": ("Kopiera till urklipp", "Copy to clipboard"),
+    "chrome_heading_link": ("Länk till rubriken", "Link to heading"),
+    "chrome_show_data": ("Visa data", "Show data"),
+    "chrome_fullscreen": ("Helskärm", "Fullscreen"),
+    "chrome_close_fullscreen": ("Stäng helskärm", "Close fullscreen"),
+    "chrome_download_csv": ("Ladda ner som CSV", "Download as CSV"),
+    "chrome_search": ("Sök", "Search"),
+    "chrome_columns": ("Visa eller dölj kolumner", "Show/hide columns"),
+    "chrome_download_png": ("Ladda ner som PNG", "Download as PNG"),
+    "chrome_download_svg": ("Ladda ner som SVG", "Download as SVG"),
+    "chrome_view_source": ("Visa källkod", "View Source"),
+    "chrome_vega_spec": ("Kopiera Vega-Lite-specifikationen", "Copy Vega-Lite spec"),
+    "chrome_iframe": ("Förhandsvisning", "st.iframe"),
+    "chrome_remove": ("Ta bort", "Remove"),
+    "chrome_choose": ("Välj", "Choose options"),
+    "back_to_start": ("← Till startsidan", "← To the start page"),
 
     # ----------------------------------------------------------------------------------------
     # Results: verdict, head-to-head, firmness, tables, downloads (new strings go below).
