@@ -92,7 +92,7 @@ def test_every_quiz_the_checker_accepts_runs_from_start_to_a_reopened_share_link
             at = step(at, quiz_file, "pills", "nav", "results")
             reopened = run(quiz_file, **share_query(at))
             assert reopened.session_state["page"] == "results"
-            shared, answers = reopened.session_state["shared"], at.session_state["answers"]  # a shared link is read-only
+            shared, answers = reopened.session_state["shared"], at.session_state["answers"]  # read-only
             assert dict(shared.values) == answers
             assert set(shared.important) == {i for i in at.session_state["important"] if answers.get(i) is not None}
 
