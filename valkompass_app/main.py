@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from quiz.classroom import ClassroomError, Room
+from quiz.languages import CODES, LANGUAGES
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
 from valkompass_app.classroom import join_class, render_pupil_banner
 from valkompass_app.method import render_method
-from valkompass_app.params import LANGS, Params, read_params, subsets
+from valkompass_app.params import Params, read_params, subsets
 from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
 from valkompass_app.services import get_store
@@ -113,8 +114,8 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
     if params.embed:
         return str(st.session_state.lang or "sv")
     lang_column, page_column = st.columns([2, 5])
-    lang_column.segmented_control(t("language", st.session_state.lang), LANGS, key="lang",
-                                  format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+    lang_column.segmented_control(t("language", st.session_state.lang), CODES, key="lang",
+                                  format_func=lambda code: LANGUAGES[code].name,
                                   label_visibility="collapsed")
     lang = st.session_state.lang or "sv"
     if entry.quiz is not None:

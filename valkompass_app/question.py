@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from valkompass_app.state import View, escape, go
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 
 @st.fragment
@@ -21,7 +21,7 @@ def render_question(view: View) -> None:
     st.markdown(f"### {escape(statement.text.get(lang))}")
     st.toggle(t("important", lang), key=f"important_{statement.id}",
               value=statement.id in st.session_state.important,
-              help=t("important_help", lang, n=quiz.weights.important_weight),
+              help=tn("important_help", "important_help_plural", quiz.weights.important_weight, lang),
               on_change=_toggle_important, args=(statement.id,))
     _answer_buttons(view, statement.id)
     _navigation(view, index)

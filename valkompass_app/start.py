@@ -8,7 +8,7 @@ import streamlit as st
 
 from valkompass_app.classroom import render_class_entry
 from valkompass_app.state import View, escape, go, start_over
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 
 def render_start(view: View) -> None:
@@ -22,7 +22,9 @@ def render_start(view: View) -> None:
         st.markdown("- " + escape(t("source_line", lang, party=party, title=source.title, kind=source.kind.get(lang),
                                     year=source.year)))
     n = len(view.statement_ids)
-    st.markdown(t("duration", lang, n=n, minutes=max(1, math.ceil(n * 8 / 60))))
+    minutes = max(1, math.ceil(n * 8 / 60))
+    st.markdown(t("duration", lang, statements=tn("statement_count", "statement_count_plural", n, lang),
+                  minutes=tn("about_minutes", "about_minutes_plural", minutes, lang)))
     st.info(t("privacy", lang))
     started = bool(st.session_state.answers)
     st.button(t("continue" if started else "start", lang), type="primary", key="start_button",

@@ -1,199 +1,91 @@
-"""Every user-facing UI string, in Swedish and English, in one place.
+"""Every user-facing UI string, in the gettext catalogues under `valkompass_app/locales/`.
 
-`t(key, lang, **values)` looks a string up and fills in `{placeholders}`. Content (statements,
-quotes, party names) comes from the quiz files, never from here.
+`t(key, lang, **values)` looks a string up and fills in `{placeholders}`; `tn(key, plural_key, n,
+lang, **values)` does the same for a text that depends on a count. The msgid in the catalogues
+is the key; each language's catalogue holds the text. Which languages exist, and which language
+stands in when a text is missing, is declared once in `quiz/languages.py`. How to add or change
+a string: README.md, "Languages and translation". Content (statements, quotes, party names)
+comes from the quiz files, never from here.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
+from functools import cache
+from io import BytesIO
+from pathlib import Path
 
-STRINGS: dict[str, tuple[str, str]] = {
-    # (Swedish, English)
-    "app_title": ("Valkompass", "Voting compass"),
-    "language": ("Språk", "Language"),
-    "choose_quiz": ("Välj valkompass", "Choose a quiz"),
-    "quiz_option": ("{title} – {region}, {election}", "{title} – {region}, {election}"),
-    "sources_heading": ("Påståendena bygger på", "The statements are based on"),
-    "source_line": ("{party}: «{title}» ({kind}, {year})", "{party}: «{title}» ({kind}, {year})"),
-    "duration": ("{n} påståenden, cirka {minutes} minuter.", "{n} statements, about {minutes} minutes."),
-    "privacy": ("Dina svar stannar i den här webbläsarsessionen. De sparas inte och loggas aldrig.",
-                "Your answers stay in this browser session. They are never stored or logged."),
-    "start": ("Starta", "Start"),
-    "continue": ("Fortsätt där du var", "Continue where you were"),
-    "restart": ("Börja om", "Start over"),
-    "progress": ("Påstående {n} av {of}", "Statement {n} of {of}"),
-    "topic": ("Ämne: {topic}", "Topic: {topic}"),
-    "your_answer": ("Ditt svar", "Your answer"),
-    "important": ("Viktig för mig", "Important to me"),
-    "important_help": ("Viktiga påståenden räknas {n} gånger.", "Important statements count {n} times."),
-    "back": ("← Föregående", "← Previous"),
-    "next": ("Nästa →", "Next →"),
-    "jump": ("Gå till påstående", "Go to statement"),
-    "show_results": ("Visa resultat", "Show results"),
-    "answer_first": ("Svara på minst ett påstående för att se resultatet.",
-                     "Answer at least one statement to see your results."),
-    "back_to_quiz": ("← Tillbaka till påståendena", "← Back to the statements"),
-    "results": ("Ditt resultat", "Your results"),
-    "all_skipped": ("Du har hoppat över alla påståenden, så det finns inget att jämföra med partierna. "
-                    "Gå tillbaka och svara på minst ett påstående.",
-                    "You skipped every statement, so there is nothing to compare with the parties. "
-                    "Go back and answer at least one statement."),
-    "match_heading": ("1. Hur väl du matchar partierna", "1. How well you match the parties"),
-    "match_axis": ("Överensstämmelse (%)", "Agreement (%)"),
-    "based_on": ("baserat på {n} av {of} påståenden", "based on {n} of {of} statements"),
-    "tie_top": ("Delad första plats: {parties}.", "Tied for first place: {parties}."),
-    "top_party": ("Du står närmast {party}.", "You are closest to {party}."),
-    "no_basis": ("{party} har inget uttalat ställningstagande i något av de påståenden du svarat på.",
-                 "{party} has no stated position on any statement you answered."),
-    "table_party": ("Parti", "Party"),
-    "table_percent": ("Överensstämmelse %", "Agreement %"),
-    "table_rank": ("Placering", "Rank"),
-    "table_basis": ("Underlag", "Basis"),
-    "table_tied": ("Delad placering", "Tied"),
-    "yes": ("ja", "yes"),
-    "no": ("nej", "no"),
-    "compare_heading": ("2. Påstående för påstående", "2. Statement by statement"),
-    "compare_intro": ("++ helt enig, + delvis enig, 0 neutral, − delvis oenig, −− helt oenig, "
-                      "– inget uttalat ställningstagande, · inte besvarat.",
-                      "++ strongly agree, + somewhat agree, 0 neutral, − somewhat disagree, −− strongly disagree, "
-                      "– no stated position, · not answered."),
-    "you": ("Du", "You"),
-    "statement": ("Påstående", "Statement"),
-    "no_position": ("Inget uttalat ställningstagande", "No stated position"),
-    "quote_from": ("Ur «{title}» ({year}), fil {file}", "From «{title}» ({year}), file {file}"),
-    "editor_note": ("Redaktionens kommentar: {note}", "Editors' note: {note}"),
-    "stance_label": ("Ställningstagande: {label}", "Position: {label}"),
-    "topic_heading": ("3. Överensstämmelse per ämne", "3. Agreement by topic"),
-    "topic_col": ("Ämne", "Topic"),
-    "stability_heading": ("4. Hur stabilt är resultatet?", "4. How stable is the result?"),
-    "stable": ("Samma parti hamnar överst med alla {n} räknesätt.",
-               "The same party comes out on top with all {n} methods."),
-    "unstable": ("Vilket parti som hamnar överst beror på hur man räknar. Se tabellen och läs om metoderna.",
-                 "Which party comes out on top depends on how you count. See the table and read about the methods."),
-    "method_col": ("Räknesätt", "Method"),
-    "top_col": ("Bäst matchning", "Best match"),
-    "margin_col": ("Marginal till nästa (procentenheter)", "Margin to the next (points)"),
-    "share_heading": ("Dela resultat", "Share your results"),
-    "share_help": ("Länken innehåller dina svar. Inget sparas på servern.",
-                   "The link contains your answers. Nothing is stored on the server."),
-    "download_csv": ("Ladda ner som CSV", "Download as CSV"),
-    "download_json": ("Ladda ner som JSON", "Download as JSON"),
-    "download_png": ("Ladda ner diagrammet (PNG)", "Download the chart (PNG)"),
-    "method_page": ("Om metoden", "About the method"),
-    "method_formula": ("För varje påstående du svarat på får varje parti poäng efter hur nära dess "
-                       "ställningstagande ligger ditt svar. Överensstämmelsen är summan av poängen delad med "
-                       "den högsta möjliga summan.",
-                       "For every statement you answered, each party gets points for how close its stance is "
-                       "to your answer. Your agreement is the sum of the points divided by the highest "
-                       "possible sum."),
-    "method_example": ("Exempel med «{method}»: du svarar {answers} där partiet har {stances}. "
-                       "Det ger {points} av {max} poäng = {percent} %.",
-                       "Example with «{method}»: you answer {answers} where the party holds {stances}. "
-                       "That gives {points} of {max} points = {percent} %."),
-    "method_important": ("Ett påstående du markerat som viktigt räknas {n} gånger. Påståenden du hoppar över "
-                         "räknas inte alls.",
-                         "A statement you mark as important counts {n} times. Statements you skip do not "
-                         "count at all."),
-    "missing_drop": ("Har ett parti inget uttalat ställningstagande räknas påståendet bort för det partiet, "
-                     "och resultatet visar hur många påståenden det bygger på. Tystnad räknas aldrig som ett nej.",
-                     "Where a party has no stated position, the statement is left out for that party, and the "
-                     "result says how many statements it is based on. Silence never counts as a no."),
-    "missing_penalty": ("Har ett parti inget uttalat ställningstagande får det 0 av {n} poäng för påståendet.",
-                        "Where a party has no stated position, it gets 0 of {n} points for that statement."),
-    "methods_heading": ("Räknesätten", "The methods"),
-    "all_sources": ("Källor", "Sources"),
-    "matrix_heading": ("Alla ställningstaganden (öppna data)", "Every position (open data)"),
-    "download_matrix": ("Ladda ner alla ställningstaganden (CSV)", "Download every position (CSV)"),
-    "broken_quiz": ("Valkompassen kan inte visas eftersom quizfilen innehåller fel. Rätta felen nedan "
-                    "(eller kör `python -m quiz check`) och ladda om sidan.",
-                    "The quiz cannot be shown because its file has errors. Fix the problems below (or run "
-                    "`python -m quiz check`) and reload the page."),
-    "notice_share": ("Länken till resultatet kunde inte läsas ({reason}), så den ignorerades.",
-                     "The results link could not be read ({reason}), so it was ignored."),
-    "reason_too_long": ("länken är för lång", "the link is too long"),
-    "reason_malformed": ("det är ingen resultatlänk", "it is not a results link"),
-    "reason_version": ("den kommer från en annan version", "it comes from another version"),
-    "reason_other_quiz": ("den hör till ett annat quiz eller en äldre version av det här",
-                          "it belongs to another quiz or an older version of this one"),
-    "reason_checksum": ("den har ändrats eller kortats", "it has been changed or cut short"),
-    "reason_bad_value": ("den innehåller ett ogiltigt svar", "it contains an invalid answer"),
-    "notice_unknown": ("Okänt {what} i länken ignorerades: {ids}.", "Unknown {what} in the link ignored: {ids}."),
-    "what_quiz": ("quiz", "quiz"),
-    "what_parties": ("parti", "party"),
-    "what_statements": ("påstående", "statement"),
-    "what_lang": ("språk", "language"),
-    "quiz_changed": ("Du bytte valkompass, så dina tidigare svar togs bort.",
-                     "You switched quizzes, so your earlier answers were cleared."),
-    # Class mode
-    "class_heading": ("Klassrum", "Class room"),
-    "class_intro": ("Lärare kan låta klassen göra valkompassen på sina egna telefoner och visa klassens "
-                    "anonyma resultat på projektorn.",
-                    "Teachers can let the class take the quiz on their own phones and project the class's "
-                    "anonymous results."),
-    "join_label": ("Har du fått en kod av din lärare?", "Did your teacher give you a code?"),
-    "join_button": ("Gå med i klassen", "Join the class"),
-    "create_heading": ("Starta en klass", "Start a class"),
-    "create_statements": ("Bara några påståenden (10–15), eller lämna tomt för alla",
-                          "Only some statements (10–15), or leave empty for all"),
-    "create_parties": ("Partier att visa", "Parties to show"),
-    "create_threshold": ("Visa fördelningar först när så här många elever har svarat (minst 3)",
-                         "Show distributions only once this many pupils have answered (at least 3)"),
-    "create_button": ("Skapa klassrum", "Create class room"),
-    "in_class": ("Du svarar i klassrummet {code}. Dina svar skickas anonymt: inget namn, ingen IP-adress.",
-                 "You are answering in class room {code}. Your answers are sent anonymously: no name, no IP address."),
-    "submitted": ("Dina svar är inskickade anonymt till klassen. Du kan ändra dem så länge klassrummet är öppet.",
-                  "Your answers have been sent anonymously to the class. You can change them while the room is open."),
-    "class_results": ("Klassens resultat", "The class's results"),
-    "class_not_revealed": ("Läraren visar klassens resultat när alla är klara.",
-                           "Your teacher will show the class's results when everyone is done."),
-    "teacher_heading": ("Lärarvy för klassrum {code}", "Teacher view for class room {code}"),
-    "teacher_join": ("Eleverna går till länken eller skannar QR-koden och skriver koden:",
-                     "Pupils open the link or scan the QR code, and type the code:"),
-    "teacher_secret": ("Din hemliga lärarlänk – spara den, visa den inte för klassen:",
-                       "Your secret teacher link – keep it, do not show it to the class:"),
-    "finished_label": ("Elever som har svarat", "Pupils who have answered"),
-    "waiting": ("Fördelningarna visas när minst {threshold} elever har svarat ({n} av {threshold} hittills). "
-                "Det skyddar elevernas anonymitet.",
-                "The distributions appear once at least {threshold} pupils have answered ({n} of {threshold} so "
-                "far). This protects the pupils' anonymity."),
-    "distribution_heading": ("Så svarade klassen", "How the class answered"),
-    "share_of_class": ("Andel av klassen", "Share of the class"),
-    "class_average": ("Klassens genomsnittliga överensstämmelse per parti", "The class's average agreement per party"),
-    "discuss_heading": ("Diskutera", "Discuss"),
-    "divisive": ("Mest delade påståenden", "Most divisive statements"),
-    "consensus": ("Där klassen är mest överens", "Where the class agrees most"),
-    "show_to_class": ("Visa ett påstående för klassen", "Show one statement to the class"),
-    "reveal": ("Visa klassens resultat för eleverna", "Show the class's results to the pupils"),
-    "close_room": ("Stäng för nya svar", "Close to new answers"),
-    "room_closed": ("Klassrummet är stängt för nya svar.", "The class room is closed to new answers."),
-    "export": ("Ladda ner klassens sammanställning (CSV)", "Download the class summary (CSV)"),
-    "delete_confirm": ("Jag vill radera klassrummet och alla svar", "I want to delete the class room and all answers"),
-    "delete_room": ("Radera klassrummet", "Delete the class room"),
-    "deleted": ("Klassrummet och alla svar är raderade.", "The class room and all answers have been deleted."),
-    "leave_class": ("Lämna klassrummet", "Leave the class room"),
-    "footer": ("Öppen källkod. Inga kakor för spårning, inga externa tjänster.",
-               "Open source. No tracking cookies, no external services."),
-    # Journeys: start, question, embedding, navigation, share links (new strings go below).
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
 
-    # ----------------------------------------------------------------------------------------
-    # Results: verdict, head-to-head, firmness, tables, downloads (new strings go below).
+from quiz.languages import language
 
-    # ----------------------------------------------------------------------------------------
-    # Class mode: rooms, dashboard, projector, pupils (new strings go below).
+LOCALES = Path(__file__).parent / "locales"
+DOMAIN = "valkompass"
 
-    # ----------------------------------------------------------------------------------------
-}
+
+def N_(key: str) -> str:
+    """Mark a key that a page passes to `t` in a variable, so that extraction finds it."""
+    return key
+
+
+INDIRECT = (
+    N_("what_quiz"), N_("what_parties"), N_("what_statements"), N_("what_lang"),  # main: unknown ids in a link
+    N_("reason_too_long"), N_("reason_malformed"), N_("reason_version"),  # main: ShareError.reason
+    N_("reason_other_quiz"), N_("reason_checksum"), N_("reason_bad_value"),
+    N_("divisive"), N_("consensus"),  # classview: discussion headings
+)
+"""Keys used only through a variable (`t(what, lang)`, `t(f"reason_{reason}", lang)`)."""
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    """The string `key` in `lang` ('sv' or 'en'), with `{placeholders}` filled in."""
-    sv, en = STRINGS[key]
-    template = en if lang == "en" else sv
+def t(key: str, lang: str | None, **values: object) -> str:
+    """The string `key` in `lang` (a code of `quiz/languages.py`), with `{placeholders}` filled in."""
+    template = translations(lang).gettext(key)
     return template.format(**values) if values else template
+
+
+def tn(key: str, plural_key: str, n: int, lang: str | None, **values: object) -> str:
+    """The form of `key` that fits the count `n` in `lang` ("1 minut", "2 minuter"); `{n}` is `n`."""
+    return translations(lang).ngettext(key, plural_key, n).format(n=n, **values)
 
 
 def placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
+
+
+@cache
+def translations(lang: str | None) -> gettext.NullTranslations:
+    """The catalogue of `lang`, falling back along the language's chain (lättläst → Swedish).
+
+    A key that no catalogue of the chain has raises KeyError: it is a bug, never shown as a key."""
+    chain = [Translations(BytesIO(_compiled(language(code).locale))) for code in language(lang).chain]
+    for catalogue, fallback in zip(chain, chain[1:], strict=False):
+        catalogue.add_fallback(fallback)
+    chain[-1].add_fallback(_Missing())
+    return chain[0]
+
+
+def catalogue_path(locale: str) -> Path:
+    return LOCALES / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def _compiled(locale: str) -> bytes:
+    """The .po catalogue compiled to .mo in memory, without fuzzy or empty texts."""
+    with catalogue_path(locale).open("rb") as file:
+        catalogue = read_po(file, locale=locale, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalogue, use_fuzzy=False)
+    return compiled.getvalue()
+
+
+class _Missing(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        raise KeyError(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        raise KeyError(msgid1)

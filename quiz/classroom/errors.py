@@ -1,23 +1,34 @@
-"""The one error type of class mode, with its message in Swedish and English."""
+"""The one error type of class mode, with its message in every language of `quiz/languages.py`."""
 
 from __future__ import annotations
 
+from quiz.model import Text
+
 MESSAGES = {
-    "unknown_code": ("Koden finns inte eller har gått ut. Kontrollera koden med din lärare.",
-                     "That code does not exist or has expired. Check the code with your teacher."),
-    "closed": ("Klassrummet är stängt och tar inte emot fler svar.",
-               "The class room is closed and takes no more answers."),
-    "bad_token": ("Länken till lärarvyn gäller inte. Använd den hemliga lärarlänken du fick när klassen skapades.",
-                  "This teacher link is not valid. Use the secret teacher link you got when the class was created."),
-    "rate_limited": ("Det har skapats många klassrum nyss. Vänta några minuter och försök igen.",
-                     "Many class rooms were created just now. Wait a few minutes and try again."),
-    "threshold": ("Gränsen för anonymitet måste vara minst {minimum} elever.",
-                  "The anonymity threshold must be at least {minimum} pupils."),
-    "subset": ("Välj mellan {low} och {high} påståenden, eller alla.",
-               "Choose between {low} and {high} statements, or all of them."),
-    "no_parties": ("Välj minst ett parti.", "Choose at least one party."),
-    "bad_answers": ("Svaren passar inte klassrummets påståenden.", "The answers do not fit the room's statements."),
+    "unknown_code": Text("Koden finns inte eller har gått ut. Kontrollera koden med din lärare.",
+                         "That code does not exist or has expired. Check the code with your teacher.",
+                         "Koden finns inte. Eller så gäller den inte längre. Fråga din lärare om koden."),
+    "closed": Text("Klassrummet är stängt och tar inte emot fler svar.",
+                   "The class room is closed and takes no more answers.",
+                   "Klassrummet är stängt. Du kan inte skicka fler svar."),
+    "bad_token": Text("Länken till lärarvyn gäller inte. Använd den hemliga lärarlänken du fick när klassen skapades.",
+                      "This teacher link is not valid. Use the secret teacher link you got when the class was created.",
+                      "Länken till läraren fungerar inte. Använd den hemliga länken. Du fick den när du skapade "
+                      "klassrummet."),
+    "rate_limited": Text("Det har skapats många klassrum nyss. Vänta några minuter och försök igen.",
+                         "Many class rooms were created just now. Wait a few minutes and try again.",
+                         "Många klassrum skapades nyss. Vänta några minuter. Försök sedan igen."),
+    "threshold": Text("Gränsen för anonymitet måste vara minst {minimum} elever.",
+                      "The anonymity threshold must be at least {minimum} pupils.",
+                      "Minst {minimum} elever måste svara innan klassen ser svaren. Skriv {minimum} eller mer."),
+    "subset": Text("Välj mellan {low} och {high} påståenden, eller alla.",
+                   "Choose between {low} and {high} statements, or all of them.",
+                   "Välj mellan {low} och {high} påståenden. Eller välj alla."),
+    "no_parties": Text("Välj minst ett parti.", "Choose at least one party.", "Välj minst ett parti."),
+    "bad_answers": Text("Svaren passar inte klassrummets påståenden.", "The answers do not fit the room's statements.",
+                        "Svaren passar inte till påståendena i klassrummet."),
 }
+"""Each reason's message; `Text.get` falls back along the language's chain (see quiz/languages.py)."""
 
 
 class ClassroomError(Exception):
@@ -29,5 +40,4 @@ class ClassroomError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
-        sv, en = MESSAGES[self.reason]
-        return (en if lang == "en" else sv).format(**self.values)
+        return MESSAGES[self.reason].get(lang).format(**self.values)
