@@ -1,0 +1,79 @@
+"""Every language renders every page of the real app (AppTest), with no key shown in place of a text."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quiz.languages import CODES, LANGUAGES
+from quiz.load import load_quiz
+from tests.conftest import ROOT
+from tests.test_app import answer_all, app, click, texts
+from tests.test_strings import USED
+from valkompass_app.strings import t, tn
+
+PAGES = ("start", "question", "results", "method")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_quiz(ROOT / "statements.yaml")
+
+
+def shown(at: AppTest) -> list[str]:
+    """Every text on the page: Markdown and friends, and the labels of buttons and other widgets."""
+    labels = [w.label for kind in ("button", "toggle", "selectbox", "segmented_control", "pills", "radio")
+              for w in getattr(at, kind, [])]
+    return [*texts(at).splitlines(), *labels]
+
+
+def keys_shown(at: AppTest) -> list[str]:
+    return [text for text in shown(at) if text.strip() in USED]
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_page_renders_in_every_language(lang, shipped):
+    at = click(app(lang=lang), "start_button")
+    at = answer_all(at, {s.id: s.stance("SJVP") for s in shipped.statements[:3]})
+    for page in PAGES:
+        at.pills(key="nav").set_value(page).run()
+        assert not at.exception, (lang, page)
+        assert keys_shown(at) == [], (lang, page)
+    assert at.title[0].value == t("method_page", lang)
+
+
+def test_the_language_switch_offers_every_language_by_its_own_name():
+    at = app()
+    switch = at.segmented_control(key="lang")
+    assert list(switch.options) == [LANGUAGES[code].name for code in CODES] == ["Svenska", "English", "Lättläst"]
+
+
+def test_a_whole_quiz_in_lattlast(shipped):
+    at = app(lang="lattlast")
+    n = len(shipped.statements)
+    assert f"Det är {n} påståenden. Det tar ungefär" in texts(at)
+    assert "Vi sparar inte dina svar." in texts(at)
+    assert at.button(key="start_button").label == "Börja"
+    at = click(at, "start_button")
+    first = shipped.statements[0]
+    assert [b.label for b in at.button if b.key and b.key.startswith(f"answer_{first.id}_")] == [
+        "Ja, helt", "Mest ja", "Både ja och nej", "Mest nej", "Nej, inte alls"]
+    assert at.toggle(key=f"important_{first.id}").label == "Det här är viktigt för mig"
+    at = answer_all(at, {s.id: s.stance("SJVP") for s in shipped.statements})
+    at = click(at, "to_results")
+    assert not at.exception
+    assert "Sjukvårdspartiet Västernorrland tycker mest som du." in texts(at)
+    at.pills(key="nav").set_value("method").run()
+    assert at.title[0].value == "Så räknar vi"
+    assert tn("method_important", "method_important_plural", 2, "lattlast") in texts(at)
+    assert "Vi tittar på hur långt ditt svar är från partiets svar." in texts(at)
+
+
+def test_switching_to_lattlast_mid_quiz_keeps_the_answers(shipped):
+    at = click(app(), "start_button")
+    first = shipped.statements[0].id
+    at = click(at, f"answer_{first}_1")
+    at.segmented_control(key="lang").set_value("lattlast").run()
+    assert at.session_state["answers"] == {first: 1}
+    assert "Påstående 2 av" in str(at.get("progress")[0].proto.text)
+    assert at.button(key="skip_" + shipped.statements[1].id).label == "Hoppa över"
