@@ -68,7 +68,8 @@ def test_with_a_base_only_the_branch_changes_are_applied(files, capsys):
     base, branch, locales = files
     assert main([str(branch), "--base", str(base), "--locales", str(locales)]) == 0
     assert texts(locales, "sv") == {"start": ("Starta", False), "back": ("← Tillbaka", False),
-                                    "duration": ("{n} påståenden", False), "embed_hint": ("Bädda in valkompassen", False)}
+                                    "duration": ("{n} påståenden", False),
+                                    "embed_hint": ("Bädda in valkompassen", False)}
     assert texts(locales, "en")["embed_hint"] == ("Embed the quiz", False)
     assert texts(locales, "sv@lattlast") == {
         "start": ("Börja", False),  # unchanged: left alone
