@@ -113,7 +113,7 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
     """Language switch, quiz chooser and page links (none when embedded); returns the language."""
     if params.embed:
         return str(st.session_state.lang or "sv")
-    lang_column, page_column = st.columns([2, 5])
+    lang_column, page_column = st.columns([3, 5])  # room for the three languages without scrolling
     lang_column.segmented_control(t("language", st.session_state.lang), CODES, key="lang",
                                   format_func=lambda code: LANGUAGES[code].name,
                                   label_visibility="collapsed")
