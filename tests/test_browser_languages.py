@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,11 +49,12 @@ def test_a_whole_quiz_in_lattlast_at_390_px(server, browser):
     page = context.new_page()
     hosts = watch_hosts(page)
     page.goto(f"{server}/?lang=lattlast")
-    page.get_by_text("Det är 44 påståenden. Det tar ungefär 6 minuter.").wait_for()
+    n = len(QUIZ.statements)
+    page.get_by_text(f"Det är {n} påståenden. Det tar ungefär {math.ceil(n * 8 / 60)} minuter.").wait_for()
     screenshot(page, "lattlast-start-390.png")
     page.get_by_role("button", name="Börja").click()
     for number, statement in enumerate(QUIZ.statements, start=1):
-        page.get_by_text(f"Påstående {number} av 44").wait_for()
+        page.get_by_text(f"Påstående {number} av {n}").wait_for()
         button = page.locator(f".st-key-answer_{statement.id}_1 button")
         assert button.inner_text() == "Mest ja"
         if number == 1:
