@@ -57,7 +57,7 @@ def one_run(store: ClassroomStore, pupils: int, rooms: int, seconds: float, work
 def stores(which: str) -> ClassroomStore:
     if which == "sqlite":
         return ClassroomStore(f"sqlite:///{tempfile.mkdtemp()}/class.sqlite3", room_limit=10_000)
-    schema = f"bench_{secrets.token_hex(4)}"
+    schema = f"cm_bench_{secrets.token_hex(4)}"
     with create_engine(POSTGRES).begin() as conn:
         conn.execute(text(f"create schema {schema}"))
     return ClassroomStore(POSTGRES, schema=schema, room_limit=10_000)
@@ -81,7 +81,7 @@ def main() -> None:
               f"{max(r['lost'] for r in runs):.0f} |")
         if which == "postgresql":
             with store.engine.begin() as conn:
-                conn.execute(text(f"drop schema {store.meta.schema} cascade"))
+                conn.execute(text(f"drop schema {store.tables.meta.schema} cascade"))
 
 
 if __name__ == "__main__":

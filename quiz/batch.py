@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from quiz.model import Answers, Method, Quiz
+from quiz.rules import percent
 from quiz.scoring import statement_points
 
 CHUNK = 16_384
@@ -38,7 +39,7 @@ class BatchResult:
     def percent(self) -> np.ndarray:
         """100 · points / max_points; NaN where nothing counts."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.max_points > 0, 100 * self.points / self.max_points, np.nan)
+            return np.where(self.max_points > 0, percent(self.points, self.max_points), np.nan)
 
 
 class BatchScorer:

@@ -13,29 +13,74 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from quiz.model import Answers, Quiz
+from quiz.model import Answers, Quiz, Scale
+from quiz.numbers import share
 from quiz.scoring import PartyScore, rank, score
 
 if TYPE_CHECKING:  # only for the annotation: importing the classroom package loads SQLAlchemy
     from quiz.classroom.aggregate import StatementSpread
 
 SYMBOLS = {2: "++", 1: "+", 0: "0", -1: "−", -2: "−−"}
-NO_POSITION = "–"
-STANCE_COLOURS = {"++": "#1a7f37", "+": "#7cc48a", "0": "#e9e3c9", "−": "#f0a08c", "−−": "#c0392b",
+NO_POSITION = "∅"
+NOT_ANSWERED = "·"
+STANCE_COLOURS = {"++": "#1a7f37", "+": "#a6dba0", "0": "#e9e3c9", "−": "#f4b6a6", "−−": "#b42318",
                   NO_POSITION: "#ffffff"}
+TONES = ("strong_agree", "agree", "neutral", "disagree", "strong_disagree", "none")
+TONE_COLOURS = dict(zip(TONES, STANCE_COLOURS.values(), strict=True))
+DARK_TONES = {"strong_agree", "strong_disagree"}
+INK, LIGHT_INK = "#1f2328", "#ffffff"
+HEATMAP_RANGE = ("#f7fcf5", "#6fbf73")  # dark text stays ≥ 4.5:1 on every shade
+AXIS: dict[str, Any] = {"labelColor": INK, "titleColor": INK, "labelFontSize": 12}  # 15.8:1, not the theme's light grey
+
+
+def symbol(value: int | None) -> str:
+    """A stance or answer as text, told apart by shape, never only by colour: "++", "+", "0",
+    "−", "−−" on the 5-point scale; "+3", "−3" beyond; "∅" for no stated position."""
+    if value is None:
+        return NO_POSITION
+    if value in SYMBOLS:
+        return SYMBOLS[value]
+    return ("+" if value > 0 else "−") + str(abs(value))
+
+
+def tone(value: int | None, scale: Scale) -> str:
+    """The colour class of a stance: strong/mild agree or disagree by its share of the scale's end."""
+    if value is None:
+        return "none"
+    end = max(abs(v) for v in scale.values) or 1
+    if value == 0:
+        return "neutral"
+    side = "agree" if value > 0 else "disagree"
+    return f"strong_{side}" if 2 * abs(value) > end else side
+
+
+def legend(scale: Scale, lang: str, no_position: str, not_answered: str) -> str:
+    """The symbols with the scale's own labels, e.g. "++ Helt enig, + Delvis enig, …"."""
+    parts = [f"{symbol(option.value)} {option.label.get(lang)}" for option in scale.answers]
+    return ", ".join([*parts, f"{NO_POSITION} {no_position}", f"{NOT_ANSWERED} {not_answered}"])
+
+
+def unique_labels(labels: Sequence[str]) -> list[str]:
+    """Labels made distinct for chart axes: a repeat gets " (2)", " (3)", …"""
+    seen: dict[str, int] = {}
+    result = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        result.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return result
 
 
 def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_on: str) -> pd.DataFrame:
     """One row per party, best match first; `based_on` is a template with {n} and {of}."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for ranked in rank(scores):
         entry, party = ranked.score, quiz.parties[ranked.score.party]
         percent = entry.percent
         rows.append({
-            "party": party.id, "name": party.name.get(lang), "color": party.color,
+            "party": party.id, "place": len(rows), "name": party.name.get(lang), "color": party.color,
             "percent": None if percent is None else round(percent, 1), "rank": ranked.rank, "tied": ranked.tied,
             "counted": entry.counted, "answered": entry.answered,
-            "heading": f"{party.name.get(lang)} · " + ("–" if percent is None else f"{percent:.0f} %")
+            "heading": f"{party.name.get(lang)} · " + share(entry.match, lang)
                        + (" (=)" if ranked.tied else ""),
             "basis": based_on.format(n=entry.counted, of=entry.answered),
         })
@@ -45,9 +90,9 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_o
 def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     """Horizontal bars, best match first. Above each bar its party, percentage and a tie mark
     ("=") in text; below it the basis ("based on 18 of 30 statements"). Narrow enough for a phone."""
-    base = alt.Chart().encode(y=alt.Y("party:N", sort=list(frame["party"]), title=None, axis=None))
+    base = alt.Chart().encode(y=alt.Y("place:O", title=None, axis=None))  # rows in rank order
     bars = base.mark_bar(size=14, cornerRadiusEnd=3).encode(
-        x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title=title),
+        x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title=title, axis=alt.Axis(**AXIS)),
         color=alt.Color("color:N", scale=None),
         tooltip=[alt.Tooltip("name:N"), alt.Tooltip("percent:Q"), alt.Tooltip("counted:Q"),
                  alt.Tooltip("answered:Q")])
@@ -55,38 +100,49 @@ def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
         x=alt.value(0), text=alt.Text("heading:N"))
     basis = base.mark_text(align="left", dy=17, fontSize=11, color="#57606a").encode(
         x=alt.value(0), text=alt.Text("basis:N"))
-    return alt.LayerChart(data=frame, layer=[bars, heading, basis]).properties(height=alt.Step(66), width="container")
+    return alt.LayerChart(data=frame, layer=[bars, heading, basis]).properties(
+        height=alt.Step(66), width="container", autosize=_FIT_WIDTH)
 
 
 def comparison_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], lang: str,
                      you: str, statement_ids: Sequence[str]) -> pd.DataFrame:
-    """One row per statement × (you + each party): the answer or stance as a symbol."""
-    rows = []
+    """One row per statement × (you + each party): the answer or stance as a symbol and a tone.
+
+    `key` is positional ("you", "p0", "p1", …) and `column` a distinct display label, so that no
+    party id or name can collide with another column (a party may be called "Du")."""
+    scale, rows = quiz.weights.scale, []
+    keys = ["you", *(f"p{i}" for i in range(len(parties)))]
+    columns = dict(zip(keys, unique_labels([you, *parties]), strict=True))
     for number, statement_id in enumerate(statement_ids, start=1):
         statement = quiz.statement(statement_id)
         label = f"{number}. {_shorten(statement.text.get(lang), 48)}"
         value = answers.values.get(statement_id)
-        rows.append({"statement": label, "column": you, "symbol": SYMBOLS.get(value, "·") if value is not None
-                     else "·", "order": number})
-        for party in parties:
-            stance = statement.stance(party)
-            rows.append({"statement": label, "column": party,
-                         "symbol": NO_POSITION if stance is None else SYMBOLS[stance], "order": number})
-    return pd.DataFrame(rows)
+        cells = [("you", NOT_ANSWERED if value is None else symbol(value), "none" if value is None else
+                  tone(value, scale))]
+        cells += [(f"p{i}", symbol(statement.stance(p)), tone(statement.stance(p), scale))
+                  for i, p in enumerate(parties)]
+        for key, text, colour_class in cells:
+            rows.append({"statement": label, "key": key, "column": columns[key], "symbol": text,
+                         "tone": colour_class, "ink": LIGHT_INK if colour_class in DARK_TONES else INK,
+                         "order": number})
+    return pd.DataFrame(rows, columns=["statement", "key", "column", "symbol", "tone", "ink", "order"])
 
 
 def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """A grid of statements × (you + parties); each cell shows its symbol, coloured by stance."""
+    """A grid of statements × (you + parties); each cell shows its symbol on a tone colour."""
     columns = list(dict.fromkeys(frame["column"]))
     base = alt.Chart().encode(
-        x=alt.X("column:N", sort=columns, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
-        y=alt.Y("statement:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260)))
-    colours = alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values()))
-    cells = base.mark_rect(stroke="#9aa0a6", strokeWidth=0.5).encode(
-        color=alt.Color("symbol:N", scale=colours, legend=None))
+        x=alt.X("column:N", sort=columns, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, **AXIS)),
+        y=alt.Y("statement:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260, **AXIS)))
+    colours = alt.Scale(domain=list(TONE_COLOURS), range=list(TONE_COLOURS.values()))
+    cells = base.mark_rect(stroke="#6e7781", strokeWidth=0.5).encode(
+        color=alt.Color("tone:N", scale=colours, legend=None))
     text = base.mark_text(fontSize=13, fontWeight="bold").encode(
-        text=alt.Text("symbol:N"), tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("column:N")])
-    return alt.LayerChart(data=frame, layer=[cells, text]).properties(width="container", height=alt.Step(26))
+        text=alt.Text("symbol:N"), color=alt.Color("ink:N", scale=None),
+        tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("column:N"), alt.Tooltip("symbol:N")])
+    return alt.LayerChart(data=frame, layer=[cells, text]).properties(
+        width="container", height=alt.Step(26), autosize=_FIT_WIDTH)
 
 
 def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str | None,
@@ -100,21 +156,39 @@ def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: st
             if entry.answered:
                 rows.append({"topic": topic.name.get(lang), "party": party,
                              "percent": None if entry.percent is None else round(entry.percent),
-                             "label": "–" if entry.percent is None else f"{entry.percent:.0f}"})
+                             "label": share(entry.match, lang)})
     return pd.DataFrame(rows, columns=["topic", "party", "percent", "label"])
 
 
 def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> alt.LayerChart:
     """Topics × parties, shaded by agreement; cells with no basis stay white and show '–'."""
     base = alt.Chart().encode(
-        x=alt.X("party:N", sort=parties, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False)),
-        y=alt.Y("topic:N", title=None, axis=alt.Axis(labelLimit=200)))
+        x=alt.X("party:N", sort=parties, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, **AXIS)),
+        y=alt.Y("topic:N", sort=list(dict.fromkeys(frame["topic"])), title=None, axis=alt.Axis(labelLimit=200, **AXIS)))
     cells = base.mark_rect(stroke="#ffffff").encode(
-        color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="greens"), legend=None),
-        tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("party:N"), alt.Tooltip("percent:Q", title=title)])
-    text = base.mark_text(fontSize=13).encode(
-        text=alt.Text("label:N"), color=alt.condition("datum.percent > 60", alt.value("#ffffff"), alt.value("#1f2328")))
-    return alt.LayerChart(data=frame, layer=[cells, text]).properties(width="container", height=alt.Step(30))
+        color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], range=list(HEATMAP_RANGE)), legend=None),
+        tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("party:N"), alt.Tooltip("label:N", title=title)])
+    text = base.mark_text(fontSize=13, color=INK).encode(text=alt.Text("label:N"))
+    return alt.LayerChart(data=frame, layer=[cells, text]).properties(
+        width="container", height=alt.Step(30), autosize=_FIT_WIDTH)
+
+
+def with_data(template: dict[str, Any], frame: pd.DataFrame) -> dict[str, Any]:
+    """A chart spec built once (per quiz, language and parties) with this result's rows swapped in:
+    Altair builds and serialises each chart once instead of once per set of answers."""
+    spec = {key: value for key, value in template.items() if key != "datasets"}
+    spec["data"] = {"values": frame.astype(object).where(frame.notna(), None).to_dict("records")}
+    return spec
+
+
+def titled(spec: dict[str, Any], title: str, lines: Sequence[str]) -> dict[str, Any]:
+    """The spec with a title and subtitle lines (quiz, date, method, link) for a stand-alone image."""
+    return {**spec, "title": {"text": title, "subtitle": list(lines), "anchor": "start", "fontSize": 15,
+                              "subtitleFontSize": 11, "subtitleColor": "#57606a", "limit": 0}}
+
+
+_FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -149,6 +223,6 @@ def distribution_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     return cast(alt.Chart, chart.properties(width="container", height=alt.Step(28)))
 
 
-def chart_png(spec: dict[str, Any], width: int = 600) -> bytes:
-    """A chart's Vega-Lite spec as a PNG, rendered locally by vl-convert (no network)."""
-    return bytes(vl_convert.vegalite_to_png({**spec, "width": width}, scale=2))
+def chart_png(spec: dict[str, Any], width: int = 640) -> bytes:
+    """A chart's Vega-Lite spec as a PNG on white, rendered locally by vl-convert (no network)."""
+    return bytes(vl_convert.vegalite_to_png({**spec, "width": width, "background": "#ffffff"}, scale=2))

@@ -1,4 +1,4 @@
-"""Command line: `python -m quiz check|report|score|import-wahlomat`."""
+"""Command line: `python -m quiz check|report|score|import-wahlomat|build-static`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from quiz import load
 from quiz.answers import parse_respondents
 from quiz.errors import DataError, Problem
 from quiz.load import load_quiz
-from quiz.report import coverage_report
+from quiz.report import report
 from quiz.scoring import score
 
 
@@ -32,9 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", type=Path,
                        help="statements files (default: statements.yaml and quizzes/*.yaml)")
     check.set_defaults(run=_check)
-    report = commands.add_parser("report", help="stated positions per party and topic, and weak spots")
-    report.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")
-    report.set_defaults(run=_report)
+    editors = commands.add_parser("report", help="coverage, comparable statements, coder agreement and weak spots")
+    editors.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")
+    editors.set_defaults(run=_report)
     scoring = commands.add_parser("score", help="score respondents' answers (JSON) against every party")
     scoring.add_argument("--quiz", type=Path, default=Path("statements.yaml"))
     scoring.add_argument("--weights", type=Path, default=None)
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("folder", type=Path)
     importer.add_argument("-o", "--output", type=Path, required=True, help="the quiz file to write")
     importer.set_defaults(run=_import)
+    static = commands.add_parser("build-static", help="write a static build of a quiz for any web host")
+    static.add_argument("--quiz", type=Path, default=Path("statements.yaml"))
+    static.add_argument("--weights", type=Path, default=None)
+    static.add_argument("-o", "--output", type=Path, required=True, help="the folder to write")
+    static.set_defaults(run=_build_static)
     return parser
 
 
@@ -66,14 +72,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def shipped_quizzes() -> list[Path]:
-    """The quizzes this project ships: statements.yaml and every quiz in quizzes/."""
-    extra = [f for f in sorted(Path("quizzes").glob("*.yaml")) if not f.name.endswith("weights.yaml")]
-    return [Path("statements.yaml"), *extra]
+    """The quizzes this project ships, relative to the working directory."""
+    return load.shipped_quizzes(Path())
 
 
 def _report(args: argparse.Namespace) -> int:
     for file in args.files or [Path("statements.yaml")]:
-        print(coverage_report(load_quiz(file)))
+        print(report(load_quiz(file)))
     return 0
 
 
@@ -101,6 +106,16 @@ def _import(args: argparse.Namespace) -> int:
 
     written = import_folder(args.folder, args.output)
     print("wrote " + ", ".join(str(path) for path in written))
+    return 0
+
+
+def _build_static(args: argparse.Namespace) -> int:
+    from quiz.static.build import build_static, gzip_sizes
+
+    build_static(load_quiz(args.quiz, args.weights), args.output)
+    sizes = gzip_sizes(args.output)
+    total = sum(compressed for _, compressed in sizes.values())
+    print(f"wrote {args.output}/: {', '.join(sizes)} ({total / 1_000_000:.2f} MB gzip-compressed)")
     return 0
 
 

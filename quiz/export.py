@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -9,6 +10,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from quiz.model import Answers, Quiz
+from quiz.numbers import decimal
+from quiz.rules import percent_of
 from quiz.scoring import PartyScore, rank
 
 
@@ -27,15 +30,32 @@ def results_json(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore],
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
+CSV_HEADERS = {
+    "sv": ("typ", "id", "text", "värde", "viktig", "placering", "delad placering", "räknade påståenden",
+           "besvarade påståenden"),
+    "en": ("kind", "id", "text", "value", "important", "rank", "tied", "statements counted",
+           "statements answered"),
+}
+CSV_WORDS = {"sv": {"answer": "svar", "result": "resultat", True: "ja", False: "nej"},
+             "en": {"answer": "answer", "result": "result", True: "yes", False: "no"}}
+
+
 def results_csv(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore], lang: str) -> str:
-    """One row per statement (your answer, importance), then one row per party result."""
-    rows: list[dict[str, object]] = [
-        {"kind": "answer", "id": s.id, "text": s.text.get(lang), "value": answers.values.get(s.id),
-         "important": s.id in answers.important} for s in quiz.statements if s.id in answers.values]
-    rows += [{"kind": "result", "id": r.score.party, "text": quiz.parties[r.score.party].name.get(lang),
-              "value": r.score.percent, "rank": r.rank, "tied": r.tied, "counted": r.score.counted,
-              "answered": r.score.answered} for r in rank(scores)]
-    return _csv(pd.DataFrame(rows))
+    """One row per statement (your answer, importance), then one row per party (match in %, one
+    decimal). Swedish: a UTF-8 byte-order mark, `;` between fields and a decimal comma, which is
+    what Swedish Excel opens as columns; English: `,` and a decimal point."""
+    words = CSV_WORDS["en" if lang == "en" else "sv"]
+    rows: list[list[str]] = [[str(words["answer"]), s.id, s.text.get(lang), _value(answers.values[s.id]),
+                              str(words[s.id in answers.important]), "", "", "", ""]
+                             for s in quiz.statements if s.id in answers.values]
+    rows += [[str(words["result"]), r.score.party, quiz.parties[r.score.party].name.get(lang),
+              "" if r.score.match is None else decimal(percent_of(r.score.match), lang, 1), "", str(r.rank),
+              str(words[r.tied]), str(r.score.counted), str(r.score.answered)] for r in rank(scores)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if lang == "en" else ";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS["en" if lang == "en" else "sv"])
+    writer.writerows(rows)
+    return ("" if lang == "en" else "\ufeff") + buffer.getvalue()
 
 
 def positions_csv(quiz: Quiz, parties: Sequence[str] | None = None) -> str:
@@ -59,3 +79,8 @@ def _csv(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False)
     return buffer.getvalue()
+
+
+def _value(value: int | None) -> str:
+    """An answer as text: the scale value with a minus sign, or empty for skipped."""
+    return "" if value is None else str(value)

@@ -9,7 +9,8 @@ from quiz.languages import CODES, LANGUAGES, REQUIRED
 from quiz.model import Text
 from quiz.nodes import Checker, Node
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+ID_MAX = 60  # the app reads at most 60 characters per id from a link (valkompass_app/params.py)
+ID_PATTERN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{ID_MAX - 1}}}$")
 
 
 def mapping(node: Node | None, checker: Checker, allowed: Iterable[str] = ()) -> dict[str, Node] | None:
@@ -62,8 +63,9 @@ def text(node: Node | None, checker: Checker) -> str | None:
 def identifier(node: Node | None, checker: Checker) -> str | None:
     value = text(node, checker)
     if value is not None and not ID_PATTERN.match(value):
-        checker.report(node, f"'{value}' is not a valid id",
-                       "use letters, digits, '-' and '_' only, starting with a letter or digit")
+        shown = value if len(value) <= ID_MAX else value[:ID_MAX] + "…"
+        checker.report(node, f"'{shown}' is not a valid id",
+                       f"use at most {ID_MAX} letters (a-z, A-Z), digits, '-' and '_', starting with a letter or digit")
         return None
     return value
 

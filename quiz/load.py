@@ -6,6 +6,7 @@ Every problem in every file is collected and raised together as one `DataError`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from quiz.fields import (
 )
 from quiz.languages import CODES, LANGUAGES, REQUIRED
 from quiz.model import Party, Position, Quiz, Reading, Source, Statement, Text, Topic, Weights
-from quiz.nodes import Checker, Node, read_yaml
+from quiz.nodes import Checker, Node, read_text, read_yaml
 from quiz.provenance import closest_passage, quote_in_source
 from quiz.weights import read_weights
 
@@ -37,6 +38,7 @@ STATEMENT_FIELDS = ("id", "topic", "text", "positions")
 POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "first_reading", "second_reading", "disputed",
                    "summary")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+PLURALS = {"party": "parties", "source": "sources", "topic": "topics", "statement": "statements"}
 
 
 def load_weights(path: str | Path) -> Weights:
@@ -86,6 +88,19 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def source_root(quiz_file: Path) -> Path:
+    """The folder a quiz's source files must stay in: the quiz file's folder, or the project folder
+    above it for a quiz in `quizzes/` (which quotes the shared `sources/`)."""
+    folder = quiz_file.parent
+    return folder.parent if folder.name == "quizzes" else folder
+
+
+def shipped_quizzes(root: Path) -> list[Path]:
+    """The quizzes a project folder ships: statements.yaml and every quiz in quizzes/."""
+    extra = sorted(p for p in (root / "quizzes").glob("*.yaml") if not p.name.endswith("weights.yaml"))
+    return [root / "statements.yaml", *extra]
+
+
 class _QuizReader:
     """Reads the sections of one statements file, reporting to one checker."""
 
@@ -127,6 +142,7 @@ class _QuizReader:
 
     def parties(self, node: Node | None) -> dict[str, Party]:
         parties = {}
+        names: dict[tuple[str, str], str] = {}
         for item, fields in self._records(node, PARTY_FIELDS, "party"):
             party_id = self._id(fields, item, "parties")
             name = localized(field(fields, "name", item, self.checker), self.checker)
@@ -135,13 +151,26 @@ class _QuizReader:
                 self.checker.report(fields["color"], f"expected a colour like '#e8112d', got '{color}'",
                                     "write # and six hex digits, in quotes")
                 color = None
+            if name is not None and not self._unique_name(name, names, fields["name"], party_id):
+                name = None
             if party_id is not None and name is not None and color is not None:
                 parties[party_id] = Party(party_id, name, color)
         return parties
 
+    def _unique_name(self, name: Text, names: dict[tuple[str, str], str], node: Node, party_id: str | None) -> bool:
+        """Report a party name already used by another party in the same language."""
+        for lang in CODES:
+            key = (lang, name.get(lang).casefold())
+            if key in names:
+                self.checker.report(node, f"the name '{name.get(lang)}' is already used by party '{names[key]}'",
+                                    "give each party its own name in every language: the results show names")
+                return False
+            names[key] = party_id or "?"
+        return True
+
     def sources(self, node: Node | None) -> dict[str, Source]:
         sources = {}
-        for item, fields in self._records(node, SOURCE_FIELDS, "source"):
+        for item, fields in self._records(node, SOURCE_FIELDS, "source", required=False):
             source_id = self._id(fields, item, "sources")
             party = self._reference(fields, "party", item, "parties")
             title = text(field(fields, "title", item, self.checker), self.checker)
@@ -293,10 +322,15 @@ class _QuizReader:
             self.ids[section].add(value)
         return value
 
-    def _records(self, node: Node | None, allowed: tuple[str, ...], kind: str):  # type: ignore[no-untyped-def]
-        """Each item of a list section as (node, fields); report duplicate ids."""
+    def _records(self, node: Node | None, allowed: tuple[str, ...], kind: str,
+                 required: bool = True) -> Iterator[tuple[Node, dict[str, Node]]]:
+        """Each item of a list section as (node, fields); report duplicate ids, and an empty section."""
+        items = sequence(node, self.checker)
+        if items == [] and required:
+            self.checker.report(node, f"no {PLURALS[kind]} defined",
+                                f"a quiz needs at least one {kind}: add one with `- id: …`")
         seen: set[str] = set()
-        for item in sequence(node, self.checker) or []:
+        for item in items or []:
             fields = mapping(item, self.checker, allowed)
             if fields is None:
                 continue
@@ -317,14 +351,16 @@ class _QuizReader:
     def _source_text(self, node: Node | None, file: str | None) -> str | None:
         if file is None:
             return None
+        root = source_root(self.path)
         source_path = self.path.parent / file
-        try:
-            return source_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self.checker.report(node, f"source file not found: {file}",
-                                f"put the programme text at {_display(source_path)}, or fix the path (relative to "
-                                f"{self.path.name})")
-        except (OSError, UnicodeDecodeError):
-            self.checker.report(node, f"cannot read source file {file} as UTF-8 text", "save it as UTF-8 plain text")
-        return None
-
+        if Path(file).is_absolute() or not source_path.resolve().is_relative_to(root.resolve()):
+            self.checker.report(node, f"source file {file} is outside the quiz's folder",
+                                f"keep programme texts in {_display(root)} or a folder in it, and give the path "
+                                f"relative to {self.path.name}")
+            return None
+        if not source_path.is_file():
+            self.checker.report(node, f"source file not found: {file}", f"put the programme text at "
+                                f"{_display(source_path)}, or fix the path (relative to {self.path.name})")
+            return None
+        return read_text(source_path, self.checker, "", "save it as UTF-8 plain text", node,
+                         "keep only the chapters the quiz quotes")

@@ -134,7 +134,7 @@ class Method:
     id: str
     name: Text
     description: Text
-    rule: Literal["distance", "table"]
+    rule: str  # a key of quiz.rules.RULES
     table: Mapping[int, Mapping[int, Fraction]]
     collapse: Literal["none", "sign"]
     party_importance: bool

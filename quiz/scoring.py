@@ -8,6 +8,8 @@ maximum `max_points`:
 - `table`: points = table[answer][stance], max = the largest entry in the answer's row. Wahl-O-Mat
   (2 same, 1 one step apart, 0 opposite) and SVT's 4-point table are tables.
 
+(The rules themselves live in `quiz.rules.RULES`.)
+
 With `collapse: sign`, answer and stance are first reduced to −1, 0 or 1.
 
 Weights: a statement the respondent marks important counts `important_weight` times (points and
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from quiz.model import Answers, Method, Position, Quiz, Weights
+from quiz.rules import RULES, percent
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class PartyScore:
 
     @property
     def percent(self) -> float | None:
-        return None if self.match is None else float(100 * self.match)
+        return None if not self.max_points else float(percent(self.points, self.max_points))
 
 
 @dataclass(frozen=True)
@@ -100,11 +103,7 @@ def pair_points(weights: Weights, method: Method, answer: int, stance: int) -> t
     """Unweighted (points, max_points) for an answer and a stance under `method`."""
     if method.collapse == "sign":
         answer, stance = _sign(answer), _sign(stance)
-    if method.rule == "distance":
-        span = 2 if method.collapse == "sign" else weights.scale.span
-        return Fraction(span - abs(answer - stance)), Fraction(span)
-    row = method.table[answer]
-    return row[stance], max(row.values())
+    return RULES[method.rule].points(method, weights.scale, answer, stance)
 
 
 def rank(scores: Mapping[str, PartyScore]) -> list[Ranked]:

@@ -8,10 +8,14 @@ from pathlib import Path
 from quiz.fields import field, flag, identifier, integer, localized, mapping, sequence, text
 from quiz.model import AnswerOption, Method, MissingRule, Scale, Weights
 from quiz.nodes import Checker, Node, read_yaml
+from quiz.rules import RULES
 
 TOP_FIELDS = ("scale", "important_weight", "missing", "default_method", "methods")
 METHOD_FIELDS = ("name", "description", "rule", "table", "collapse", "party_importance", "missing")
 SIGN_VALUES = (-1, 0, 1)
+MIN_ANSWERS, MAX_ANSWERS = 2, 11
+MAX_IMPORTANT_WEIGHT = 10
+MAX_POINTS = 1000
 
 
 def read_weights(path: Path, checker: Checker,
@@ -26,12 +30,13 @@ def read_weights(path: Path, checker: Checker,
         return None, None
     scale = _scale(field(top, "scale", root, checker), checker)
     weight = integer(field(top, "important_weight", root, checker), checker)
-    if weight is not None and weight < 1:
-        checker.report(top["important_weight"], f"expected 1 or more, got {weight}", "2 makes important count double")
+    if weight is not None and not 1 <= weight <= MAX_IMPORTANT_WEIGHT:
+        checker.report(top["important_weight"], f"expected 1 to {MAX_IMPORTANT_WEIGHT}, got {weight}",
+                       "2 makes important count double")
     missing = _missing(field(top, "missing", root, checker), checker)
     default = text(field(top, "default_method", root, checker), checker)
     methods = _methods(field(top, "methods", root, checker), scale, missing, checker)
-    if default is not None and methods is not None and default not in methods:
+    if default is not None and methods and default not in methods:
         checker.report(top["default_method"], f"unknown method '{default}'",
                        f"use one of the methods defined below: {', '.join(methods)}")
     if len(checker.problems) > before or None in (scale, weight, missing, default, methods):
@@ -43,24 +48,35 @@ def _scale(node: Node | None, checker: Checker) -> Scale | None:
     fields = mapping(node, checker, ("answers", "skip"))
     if fields is None or node is None:
         return None
-    options = []
-    for item in sequence(field(fields, "answers", node, checker), checker) or []:
-        option = mapping(item, checker, ("value", "label"))
-        if option is None:
-            continue
-        value = integer(field(option, "value", item, checker), checker)
-        label = localized(field(option, "label", item, checker), checker)
-        if value is not None and label is not None:
-            options.append(AnswerOption(value, label))
+    answers = field(fields, "answers", node, checker)
+    items = sequence(answers, checker)
+    options = [option for option in (_option(item, checker) for item in items or []) if option is not None]
+    skip = localized(field(fields, "skip", node, checker), checker)
+    if answers is None or items is None or len(options) < len(items):
+        return None
     values = [option.value for option in options]
     if len(set(values)) != len(values):
-        checker.report(fields.get("answers"), "two answers have the same value", "give each answer its own value")
+        checker.report(answers, "two answers have the same value", "give each answer its own value")
         return None
-    if len(options) < 2:
-        checker.report(node, "a scale needs at least two answers", "list the answers under `answers:`")
+    if not MIN_ANSWERS <= len(options) <= MAX_ANSWERS:
+        checker.report(answers, f"a scale needs {MIN_ANSWERS} to {MAX_ANSWERS} answers, got {len(options)}",
+                       f"list {MIN_ANSWERS} to {MAX_ANSWERS} answers under `answers:` (share links hold at most "
+                       f"{MAX_ANSWERS})")
         return None
-    skip = localized(field(fields, "skip", node, checker), checker)
     return Scale(tuple(options), skip) if skip is not None else None
+
+
+def _option(item: Node, checker: Checker) -> AnswerOption | None:
+    option = mapping(item, checker, ("value", "label"))
+    if option is None:
+        return None
+    value = integer(field(option, "value", item, checker), checker)
+    label = localized(field(option, "label", item, checker), checker)
+    if value is not None and abs(value) > MAX_POINTS:
+        checker.report(option["value"], f"expected a value from -{MAX_POINTS} to {MAX_POINTS}, got {value}",
+                       "number the answers like 2, 1, 0, -1, -2")
+        return None
+    return AnswerOption(value, label) if value is not None and label is not None else None
 
 
 def _missing(node: Node | None, checker: Checker) -> MissingRule | None:
@@ -110,16 +126,16 @@ def _method(method_id: str, node: Node, scale: Scale | None, missing: MissingRul
     party_importance = flag(fields.get("party_importance"), checker)
     own_missing = _missing(fields["missing"], checker) if "missing" in fields else missing
     table: dict[int, dict[int, Fraction]] = {}
-    if rule == "table":
-        values = SIGN_VALUES if collapse == "sign" else (scale.values if scale else ())
-        table = _table(field(fields, "table", node, checker), values, checker) or {}
-    elif rule == "distance":
-        if "table" in fields:
-            checker.report(fields["table"], "a distance method takes no table", "remove `table:` or use `rule: table`")
-    elif rule is not None:
-        checker.report(fields["rule"], f"unknown rule '{rule}'", "use `distance` or `table`")
+    if rule is not None and rule not in RULES:
+        checker.report(fields["rule"], f"unknown rule '{rule}'", f"use {' or '.join(f'`{r}`' for r in RULES)}")
         return None
-    if None in (name, description, rule, collapse, party_importance, own_missing) or (rule == "table" and not table):
+    takes_table = rule is not None and RULES[rule].takes_table
+    values = SIGN_VALUES if collapse == "sign" else (scale.values if scale and collapse else None)
+    if takes_table and values is not None:  # without a scale or collapse (reported already) it cannot be checked
+        table = _table(field(fields, "table", node, checker), values, checker) or {}
+    elif rule is not None and not takes_table and "table" in fields:
+        checker.report(fields["table"], f"a {rule} method takes no table", "remove `table:` or use `rule: table`")
+    if None in (name, description, rule, collapse, party_importance, own_missing) or (takes_table and not table):
         return None
     return Method(method_id, name, description, rule, table, collapse,  # type: ignore[arg-type]
                   party_importance, own_missing)  # type: ignore[arg-type]
@@ -153,11 +169,13 @@ def _table(node: Node | None, values: tuple[int, ...], checker: Checker) -> dict
 
 
 def _points(node: Node | None, checker: Checker) -> Fraction | None:
+    """A number of points: 0 to MAX_POINTS in steps of ½, so that sums stay exact in floating point."""
     if node is None:
         return None
-    if isinstance(node.value, bool) or not isinstance(node.value, (int, float)) or node.value < 0:
-        checker.report(node, f"expected a number of points (0 or more), got {node.value!r}",
+    value = node.value
+    valid = not isinstance(value, bool) and isinstance(value, (int, float)) and 0 <= value <= MAX_POINTS
+    if not valid or (value * 2) % 1:
+        checker.report(node, f"expected a number of points (0 to {MAX_POINTS} in steps of 0.5), got {node.raw!r}",
                        "write a number like 2 or 2.5")
         return None
-    return Fraction(str(node.value))
-
+    return Fraction(str(value))

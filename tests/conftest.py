@@ -8,8 +8,8 @@ from quiz.load import load_quiz, load_weights
 from quiz.model import Party, Position, Quiz, Source, Statement, Text, Topic, Weights
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WEIGHTS = FIXTURES / "mini" / "weights.yaml"  # a frozen copy of the five-point weights
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,8 @@ def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def five_point() -> Weights:
-    return load_weights(ROOT / "weights.yaml")
+    """Today's five-point weights, frozen as a fixture: editors may change weights.yaml freely."""
+    return load_weights(WEIGHTS)
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,31 @@ def test_csv_holds_aggregates_only(quiz):
     text = summary_csv(quiz, summarise(quiz, room(), pupils))
     assert text.splitlines()[0].startswith("kind,id,text,answered,skipped,mean,spread")
     assert len(text.splitlines()) == 1 + 2 + 2  # header, 2 statements shown, 2 parties
+
+
+def test_projector_charts_have_no_text_under_24_px(quiz):
+    from quiz import class_charts
+
+    pupils = [Answers({"a": v, "b": 0, "c": 1}) for v in (2, 2, 1, -1, -2)]
+    summary = summarise(quiz, room(), pupils)
+    numbers = {"a": 1, "b": 2, "c": 3}
+    frame = class_charts.class_distribution_frame(quiz, summary.statements, numbers, "sv")
+    specs = [class_charts.class_distribution_chart(frame, "Andel", class_charts.PROJECTOR).to_dict(),
+             class_charts.party_means_chart(class_charts.party_means_frame(quiz, summary.party_means, "sv"), "%",
+                                            class_charts.PROJECTOR).to_dict()]
+    sizes = [value for spec in specs for key, value in _walk(spec) if key.endswith("ontSize")]
+    assert sizes and min(sizes) >= 24
+    # answers in the order of the scale (most agreeing first, skipped last), never alphabetical
+    assert list(dict.fromkeys(frame["answer"])) == ["Helt enig", "Delvis enig", "Neutral", "Delvis oenig",
+                                                    "Helt oenig", "Hoppa över"]
+
+
+def _walk(node, key=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _walk(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v, key)
+    else:
+        yield key, node

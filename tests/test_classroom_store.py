@@ -1,4 +1,4 @@
-"""Class rooms on a real database: SQLite (WAL) and PostgreSQL, with nothing lost under load."""
+"""Classrooms on a real database: SQLite (WAL) and PostgreSQL, with nothing lost under load."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def store_factory(request, tmp_path):
             if os.environ.get("CI") == "true":
                 pytest.fail("CI=true but PostgreSQL at 127.0.0.1:5432 does not answer")
             pytest.skip("PostgreSQL at 127.0.0.1:5432 does not answer")
-        url, schema = POSTGRES, f"t_{secrets.token_hex(6)}"
+        url, schema = POSTGRES, f"cm_{secrets.token_hex(6)}"
         with create_engine(POSTGRES).begin() as conn:
             conn.execute(text(f"create schema {schema}"))
     stores = []
@@ -96,7 +96,7 @@ def test_a_wrong_code_and_a_closed_room_are_refused_clearly(store_factory):
     store.close(created.token)
     with pytest.raises(ClassroomError) as closed:
         store.submit(created.code, "k", pupil(1))
-    assert closed.value.message("en") == "The class room is closed and takes no more answers."
+    assert closed.value.message("en") == "The classroom is closed and takes no more answers."
 
 
 def test_a_pupil_code_never_opens_the_dashboard_and_bad_tokens_look_alike(store_factory):
@@ -175,6 +175,51 @@ def test_300_pupils_in_10_rooms_at_once_are_all_stored_exactly_once(store_factor
     with ThreadPoolExecutor(max_workers=16) as pool:
         list(pool.map(send, jobs))
     assert [store.count(room.room) for room in rooms] == [30] * 10
+
+
+def test_a_room_takes_at_most_the_class_size_but_known_pupils_can_still_change(store_factory):
+    store = store_factory()
+    created = new_room(store, threshold=3, class_size=3)
+    for key in ("a", "b", "c"):
+        store.submit(created.code, key, pupil(1))
+    with pytest.raises(ClassroomError) as caught:
+        store.submit(created.code, "d", pupil(1))
+    assert caught.value.message("sv") == "Klassrummet är fullt: 3 elever har redan svarat. Be din lärare om hjälp."
+    store.submit(created.code, "c", pupil(-2))
+    assert store.count(created.room) == 3
+
+
+def test_the_class_size_is_at_least_the_threshold(store_factory):
+    with pytest.raises(ClassroomError) as caught:
+        new_room(store_factory(), threshold=5, class_size=4)
+    assert caught.value.message("en") == "The class size must be at least the anonymity threshold (5) and at most 200."
+
+
+def test_the_projector_token_opens_only_the_board_and_the_control_token_only_the_controls(store_factory):
+    store = store_factory()
+    created = new_room(store)
+    assert store.board_room(created.board_token).id == created.room.id
+    for wrong in (created.token, created.code, "nonsense"):
+        with pytest.raises(ClassroomError) as caught:
+            store.board_room(wrong)
+        assert caught.value.reason == "bad_board"
+    with pytest.raises(ClassroomError):
+        store.teacher_room(created.board_token)
+    with pytest.raises(ClassroomError):
+        store.close(created.board_token)
+
+
+def test_answers_come_back_sorted_by_content_not_by_arrival(store_factory):
+    store = store_factory()
+    created = new_room(store)
+    for key, value in (("x", 2), ("y", -2), ("z", 0), ("w", 1)):
+        store.submit(created.code, key, pupil(value))
+    assert [a.values["s0"] for a in store.answers(created.room)] == [-2, 0, 1, 2]  # JSON text order
+
+
+def test_a_room_is_pinned_to_its_quiz_version(store_factory):
+    created = new_room(store_factory(), fingerprint="abcdef0123456789")
+    assert created.room.fingerprint == "abcdef0123456789"
 
 
 def test_nothing_in_the_logs_contains_answers_or_tokens(store_factory, caplog):

@@ -77,7 +77,8 @@ def test_score_reports_an_unknown_method(tmp_path, capsys):
     answers.write_text("[]", encoding="utf-8")
     assert main(["score", "--quiz", MINI, "--method", "euclid", "--answers", str(answers)]) == 1
     assert capsys.readouterr().err.splitlines()[1] == (
-        "- weights.yaml › methods: unknown method 'euclid' (hint: use one of: cityblock, hybrid, agreement)")
+        "- tests/fixtures/mini/weights.yaml › methods: unknown method 'euclid' "
+        "(hint: use one of: cityblock, hybrid, agreement)")
 
 
 def test_score_reports_broken_json(tmp_path, capsys):

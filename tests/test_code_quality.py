@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+import tomllib
+
+import streamlit.config
 
 from tests.conftest import ROOT
 
@@ -45,3 +48,28 @@ def test_ruff_passes():
     run = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout
+
+
+def test_no_test_or_tool_reads_outside_the_repository():
+    """Only bench/ may use the workspace's ../shared/tools; everything else is self-contained."""
+    patterns = ("../shared", '"shared"', "ROOT.parent", "parents[2]")
+    files = [*(ROOT / "tests").rglob("*.py"), *(ROOT / "quiz").rglob("*.py"), *(ROOT / "valkompass_app").rglob("*.py")]
+    offenders = [str(p.relative_to(ROOT)) for p in files if p.name != "test_code_quality.py"
+                 and any(pattern in p.read_text(encoding="utf-8") for pattern in patterns)]
+    assert offenders == []
+
+
+def test_the_match_formula_has_one_home():
+    """Points become a percentage only in quiz.rules.percent."""
+    files = [*(ROOT / "quiz").rglob("*.py"), *(ROOT / "valkompass_app").rglob("*.py")]
+    offenders = [str(p.relative_to(ROOT)) for p in files if p.name != "rules.py"
+                 and "100 *" in p.read_text(encoding="utf-8")]
+    assert offenders == []
+
+
+def test_streamlit_caps_what_one_browser_can_send():
+    """A frame over 1 MB is closed (1009), not kept in the session (was 25 MB, about 40 MB per session)."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["server"]
+    assert (config["maxWidgetStateSize"], config["maxMessageSize"], config["maxUploadSize"]) == (1, 10, 1)
+    known = streamlit.config._config_options_template  # a misspelt option would be ignored silently
+    assert {f"server.{key}" for key in config} <= set(known)

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -360,3 +361,64 @@ def test_run_local_refuses_bad_arguments_before_starting_anything(args):
     run = subprocess.run(["bash", str(DEPLOY / "run-local.sh"), *args], capture_output=True, text=True,
                          check=False, timeout=10)
     assert run.returncode == 2 and "usage: deploy/run-local.sh N" in run.stderr
+
+
+# --- Logs hold no opinions -----------------------------------------------------------------------
+
+SECRETS = {"teacher": "SECRETTEACHERTOKEN123", "board": "SECRETBOARDTOKEN456", "r": "AgSECRETSHARELINK789",
+           "class": "SECRETCODE", "k": "SECRETPUPILKEY0123456"}
+
+
+@contextmanager
+def nginx_in_front_of_nothing(tmp_path: Path, level: str = "crit") -> Iterator[int]:
+    """The rendered config, its error log at `level`, with one upstream where nothing listens."""
+    nginx = nginx_binary()
+    port, down = free_port(), free_port()
+    conf = render(tmp_path, f"127.0.0.1:{port}", [down])
+    conf.write_text(conf.read_text(encoding="utf-8").replace('error.log" crit;', f'error.log" {level};'),
+                    encoding="utf-8")
+    process = subprocess.Popen([nginx, "-e", str(tmp_path / "startup.log"), "-c", str(conf), "-p", str(tmp_path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.05)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_nginx_logs_no_query_string_or_address_when_an_app_process_is_down(tmp_path):
+    assert 'error_log "@RUN@/error.log" crit;' in (DEPLOY / "nginx.conf.template").read_text(encoding="utf-8")
+    with nginx_in_front_of_nothing(tmp_path) as port:
+        statuses = [status_of(f"http://127.0.0.1:{port}/?{name}={value}&lang=sv") for name, value in SECRETS.items()]
+    assert statuses == [502] * len(SECRETS)  # the failing upstream path was taken every time
+    logged = "".join(p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.glob("*.log"))
+    assert not [value for value in SECRETS.values() if value in logged]
+    assert "client:" not in logged and "request:" not in logged
+
+
+def test_the_nginx_error_log_would_hold_the_secrets_at_the_error_level(tmp_path):
+    """The check above can fail: the same setup at level `error` logs the request line."""
+    with nginx_in_front_of_nothing(tmp_path, level="error") as port:
+        assert status_of(f"http://127.0.0.1:{port}/?teacher={SECRETS['teacher']}") == 502
+    assert SECRETS["teacher"] in (tmp_path / "error.log").read_text(encoding="utf-8")
+
+
+def test_the_ingress_turns_the_access_log_off():
+    annotations = one("Ingress")["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/enable-access-log"] == "false"

@@ -3,6 +3,8 @@
 import re
 
 from quiz import load, weights
+from quiz.cli import main
+from quiz.rules import RULES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -45,3 +47,16 @@ def test_ci_runs_the_readme_test_command():
 def test_requirements_use_ranges():
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         assert re.match(r"^[A-Za-z0-9_.-]+(\[\w+\])?>=[\d.]+,<[\d.]+$", line), line
+
+
+def test_the_readmes_example_error_is_what_the_checker_says(capsys):
+    section = README.split("## Check your own files", 1)[1].split("\n## ", 1)[0]
+    example = section.split("    $ ", 1)[1].split("\n\n", 1)[0].splitlines()
+    command, expected = example[0].split(), [line.removeprefix("    ") for line in example[1:]]
+    assert command[:3] == ["python", "-m", "quiz"]
+    assert main(command[3:]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_every_scoring_rule_is_in_the_readme():
+    assert [rule for rule in RULES if f"`{rule}`" not in README] == []

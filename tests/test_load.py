@@ -9,7 +9,7 @@ import pytest
 
 from quiz.errors import DataError
 from quiz.load import load_quiz, load_weights
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, WEIGHTS
 
 MINI = FIXTURES / "mini"
 
@@ -19,9 +19,7 @@ def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the mini quiz to break, with the working directory beside it."""
     for file in MINI.iterdir():
         shutil.copy(file, tmp_path)
-    shutil.copy(ROOT / "weights.yaml", tmp_path)
     path = tmp_path / "statements.yaml"
-    edit(path, "weights: ../../../weights.yaml", "weights: weights.yaml")
     monkeypatch.chdir(tmp_path)
     return path
 
@@ -115,7 +113,7 @@ def test_missing_source_file_and_bad_colour(mini):
 def test_yaml_syntax_error_is_a_problem_not_a_traceback(mini):
     edit(mini, "  region: Region Test\n", "  region: [Region Test\n")
     assert problems(mini) == [
-        "statements.yaml:5:11: YAML syntax error: expected ',' or ']', but got ':' "
+        "statements.yaml:5:11: YAML syntax error: did not find expected ',' or ']' "
         "(hint: check indentation, colons and quotes on this line)"
     ]
 
@@ -140,7 +138,7 @@ def test_missing_weights_file_says_where_it_was_looked_for(mini):
 def test_incomplete_method_table(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     row = "      1: {2: 3, 1: 4, 0: 3, -1: 0, -2: 0}\n"
-    text = (ROOT / "weights.yaml").read_text(encoding="utf-8").replace(row, "")  # the row for answer 1
+    text = (WEIGHTS).read_text(encoding="utf-8").replace(row, "")  # the row for answer 1
     (tmp_path / "weights.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_weights(tmp_path / "weights.yaml")

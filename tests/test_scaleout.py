@@ -76,7 +76,7 @@ def cluster():
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but {missing}")
         pytest.skip(missing)
-    schema = f"scaleout_{secrets.token_hex(4)}"
+    schema = f"cm_scaleout_{secrets.token_hex(4)}"
     with create_engine(POSTGRES).begin() as conn:
         conn.execute(text(f"create schema {schema}"))
     port, base = free_port(), free_pair()
@@ -106,7 +106,7 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
         teacher = browser.new_page(viewport={"width": 1280, "height": 900})
         teacher.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
         teacher.goto(cluster["a"])
-        teacher.get_by_text("Starta en klass").click()
+        teacher.get_by_text("Skapa ett klassrum").click()
         teacher.get_by_role("button", name="Skapa klassrum").click()
         heading = teacher.get_by_role("heading", name=re.compile("Lärarvy för klassrum")).inner_text()
         code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", heading).group(0)
@@ -122,9 +122,14 @@ def test_room_on_process_a_sees_pupils_on_process_b(cluster):
             pupil.get_by_role("button", name="Visa resultat").click()
             pupil.get_by_text("Dina svar är inskickade anonymt").wait_for()
             pupil.close()
-        teacher.wait_for_timeout(4000)  # the dashboard refreshes itself every 3 s
-        assert teacher.get_by_text("Så svarade klassen").count() == 1
+        teacher.wait_for_timeout(4000)  # the control page refreshes itself every 3 s
         assert teacher.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        board_link = teacher.locator("code").filter(has_text="board=").first.inner_text().strip()
+        board = browser.new_page(viewport={"width": 1920, "height": 1080})
+        board.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
+        board.goto(board_link)
+        board.get_by_text("Resultaten bygger på svaren från 5 elever.").wait_for()
+        assert board.get_by_text("Så svarade klassen").count() == 1
         through_nginx = browser.new_page()
         through_nginx.goto(cluster["nginx"])
         through_nginx.get_by_role("button", name="Starta").wait_for()

@@ -2,10 +2,12 @@
 
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 from quiz.load import load_quiz
 from quiz.model import Answers
+from quiz.rules import percent
 from quiz.scoring import rank, score
 from tests.conftest import FIXTURES, make_quiz
 
@@ -98,3 +100,8 @@ def test_parties_without_basis_come_last(five_point):
     quiz = make_quiz(five_point, {"a": {"X": -2, "Y": None}, "b": {"X": None, "Y": 1}})
     ranked = rank(score(quiz, Answers({"a": 2})))
     assert [(r.rank, r.score.party, r.score.percent) for r in ranked] == [(1, "X", 0.0), (2, "Y", None)]
+
+
+def test_the_percentage_is_one_formula_for_fractions_and_arrays():
+    # 7 of 12: 100·7/12 = 58.333…; the float of the exact fraction equals the float division of the sums
+    assert float(percent(Fraction(7), Fraction(12))) == percent(np.array([7.0]), np.array([12.0]))[0] == 700 / 12

@@ -14,10 +14,10 @@ from quiz.load import load_quiz
 from quiz.model import Answers
 from quiz.scoring import score
 from quiz.wahlomat import import_folder
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 
-REFERENCE = SHARED / "reference-data"
-RAW = REFERENCE / "raw" / "qual-o-mat-data" / "data" / "2021"
+REFERENCE = FIXTURES / "wahlomat-reference"
+RAW = FIXTURES / "qual-o-mat-data" / "2021"
 ELECTIONS = [("deutschland", "bundestagswahl-2021.json", 38),
              ("rheinlandpfalz", "landtagswahl-rheinland-pfalz-2021.json", 13)]
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz.classroom import ClassroomError, Room
 from quiz.languages import CODES, LANGUAGES
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
-from valkompass_app.classroom import join_class, render_pupil_banner
+from valkompass_app.classroom import current_room, open_class_links, render_pupil_banner
 from valkompass_app.method import render_method
 from valkompass_app.params import Params, read_params, subsets
 from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
-from valkompass_app.services import get_store
 from valkompass_app.start import render_start
 from valkompass_app.state import View, go, init_state, reset_answers
 from valkompass_app.strings import t
@@ -35,7 +33,6 @@ def run() -> None:
     lang = _header(installed, entry, params)
     if entry.quiz is None:
         st.error(t("broken_quiz", lang))
-        st.code(entry.error or "", language=None)
         return
     view = _view(entry, lang, params)
     if st.session_state.class_room is not None and st.session_state.page != "teacher":
@@ -51,21 +48,12 @@ def run() -> None:
 
 def _current_entry(installed: list[Entry]) -> Entry:
     """The quiz of the class room if in one, else the chosen quiz."""
-    room = st.session_state.get("class_room")
-    if room is None and st.session_state.get("page") == "teacher" and st.session_state.teacher_token:
-        room = _teacher_room()
+    room = current_room()
     if room is not None:
         for entry in installed:
             if entry.quiz is not None and entry.quiz.id == room.quiz_id:
                 return entry
     return next((e for e in installed if e.path == st.session_state.quiz_id), installed[0])
-
-
-def _teacher_room() -> Room | None:
-    try:
-        return get_store().teacher_room(st.session_state.teacher_token)
-    except ClassroomError:
-        return None
 
 
 def _chosen_entry(installed: list[Entry], params: Params) -> Entry:
@@ -89,11 +77,7 @@ def _first_visit(installed: list[Entry], params: Params) -> None:
         if params.result:
             notices += _open_share_link(entry, params.result)
     st.session_state.notices = notices
-    if params.class_code:
-        join_class(st.session_state.lang, params.class_code)
-    if params.teacher:
-        st.session_state.teacher_token = params.teacher
-        go("teacher")
+    open_class_links(params)
 
 
 def _open_share_link(entry: Entry, token: str) -> list[str]:

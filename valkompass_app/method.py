@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 import streamlit as st
 
 from quiz.export import positions_csv
 from quiz.model import Quiz
+from quiz.rules import percent
 from quiz.scoring import pair_points
 from valkompass_app.state import View, escape, go
 from valkompass_app.strings import t, tn
@@ -46,20 +49,34 @@ def worked_example(quiz: Quiz, lang: str) -> str:
     answers = [values[0], values[0], values[-1]]
     stances = [values[0], values[-2], values[len(values) // 2]]
     pairs = [pair_points(weights, method, a, s) for a, s in zip(answers, stances, strict=True)]
-    points, maximum = sum(p for p, _ in pairs), sum(m for _, m in pairs)
+    points, maximum = sum((p for p, _ in pairs), Fraction(0)), sum((m for _, m in pairs), Fraction(0))
     return t("method_example", lang, method=method.name.get(lang),
              answers=", ".join(weights.scale.label(a).get(lang) for a in answers),
              stances=", ".join(weights.scale.label(s).get(lang) for s in stances),
-             points=f"{float(points):g}", max=f"{float(maximum):g}", percent=f"{float(100 * points / maximum):.1f}")
+             points=f"{float(points):g}", max=f"{float(maximum):g}",
+             percent=f"{float(percent(points, maximum)):.1f}")
 
 
 def _matrix_table(quiz: Quiz, view: View) -> pd.DataFrame:
+    """Statements by parties. A party id may equal the statement column's label ("Statement"),
+    so the columns are made distinct rather than let one overwrite the other."""
     rows = []
     for statement_id in view.statement_ids:
         statement = quiz.statement(statement_id)
-        row = {t("statement", view.lang): statement.text.get(view.lang)}
+        row = [statement.text.get(view.lang)]
         for party in view.parties:
             stance = statement.stance(party)
-            row[party] = "–" if stance is None else quiz.weights.scale.label(stance).get(view.lang)
+            row.append("–" if stance is None else quiz.weights.scale.label(stance).get(view.lang))
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_distinct([t("statement", view.lang), *view.parties]))
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    distinct: list[str] = []
+    for label in labels:
+        number, unique = 1, label
+        while unique in distinct:
+            number += 1
+            unique = f"{label} ({number})"
+        distinct.append(unique)
+    return distinct

@@ -21,6 +21,8 @@ class Params:
     result: str | None = None
     class_code: str | None = None
     teacher: str | None = None
+    board: str | None = None
+    pupil_key: str | None = None
     layout: str = "cards"
     unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -41,6 +43,8 @@ def read_params(query: Mapping[str, str]) -> Params:
         result=query.get("r"),
         class_code=query.get("class"),
         teacher=query.get("teacher"),
+        board=query.get("board"),
+        pupil_key=query.get("k"),
         layout="list" if query.get("layout") == "list" else "cards",
         unknown=unknown,
     )

@@ -1,58 +1,99 @@
-"""The results: match per party, statement by statement, per topic, and how stable it is.
-
-Every chart is followed by a table with the same numbers.
-"""
+"""The results: the verdict and match per party, statement by statement, per topic, and how firm
+the result is. Every chart is followed by a table with the same numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 
 from quiz import charts
 from quiz.export import results_csv, results_json
+from quiz.firmness import Firmness, firmness
 from quiz.model import Answers
-from quiz.robustness import depends_on_method, robustness
-from quiz.scoring import PartyScore, rank, score
+from quiz.robustness import MethodOutcome, robustness
+from quiz.scoring import PartyScore, score
 from quiz.share import encode
+from quiz.verdict import HeadToHead, Verdict, coverage_differs, head_to_head, verdict
 from valkompass_app.catalog import load_entry
 from valkompass_app.classroom import submit_answers
 from valkompass_app.classview import render_class_results
 from valkompass_app.quotes import render_quotes
+from valkompass_app.result_text import (
+    firmness_lines,
+    head_lines,
+    match_rows,
+    method_lines,
+    names,
+    png_lines,
+    stability_line,
+    verdict_lines,
+)
 from valkompass_app.services import base_url
 from valkompass_app.state import View, answers, escape, go
 from valkompass_app.strings import t
+from valkompass_app.tables import render_style, render_table
 
 
 @dataclass(frozen=True)
 class Built:
-    """Frames and Vega-Lite specs of one result, built once per distinct set of answers."""
+    """Everything the engine says about one result, and the chart specs, built once per answers."""
 
-    match: pd.DataFrame
+    scores: dict[str, PartyScore]
+    verdict: Verdict
+    heads: tuple[HeadToHead, ...]
+    outcomes: list[MethodOutcome]
+    firmness: Firmness
+    comparison_rows: list[list[str]]
+    topic_rows: list[list[str]]
     match_spec: dict[str, Any]
-    comparison: pd.DataFrame
     comparison_spec: dict[str, Any]
-    topics: pd.DataFrame
     topics_spec: dict[str, Any]
 
 
 @st.cache_data(max_entries=2000, show_spinner=False)
 def build(path: str, values: tuple[tuple[str, int | None], ...], important: frozenset[str],
           parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
-    """Altair is slow to build and serialise charts, so each result is built once, then cached.
-    The specs skip Altair's schema validation here; tests/test_charts.py validates the same builders."""
+    """Scores, verdict, firmness and charts of one result, built once, then cached. The specs skip
+    Altair's schema validation here; tests/test_charts.py validates the same builders."""
     quiz = load_entry(path).quiz
     assert quiz is not None
     given = Answers(dict(values), important)
     scores = score(quiz, given, None, parties)
+    found = verdict(quiz, given, parties)
+    heads = tuple(head_to_head(quiz, given, found.parties[0], other) for other in parties
+                  if found.kind in ("clear", "close", "tie") and other != found.parties[0]
+                  and coverage_differs(scores))
     match = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
     comparison = charts.comparison_frame(quiz, given, parties, lang, t("you", lang), statement_ids)
     topics = charts.topic_frame(quiz, given, parties, None, lang)
-    return Built(match, charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),
-                 comparison, charts.comparison_chart(comparison).to_dict(validate=False),
-                 topics, charts.topic_heatmap(topics, parties, t("match_axis", lang)).to_dict(validate=False))
+    match_template, comparison_template, topics_template = templates(path, parties, statement_ids, lang)
+    return Built(scores, found, heads, robustness(quiz, given, parties), firmness(quiz, given, parties),
+                 _grid_rows(comparison, "statement", "key", "symbol", ["you", *(f"p{i}" for i in range(len(parties)))]),
+                 _grid_rows(topics, "topic", "party", "label", parties),
+                 charts.with_data(match_template, match), charts.with_data(comparison_template, comparison),
+                 charts.with_data(topics_template, topics))
+
+
+@st.cache_data(max_entries=200, show_spinner=False)
+def templates(path: str, parties: tuple[str, ...], statement_ids: tuple[str, ...],
+              lang: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The three chart specs, built by Altair once per quiz, parties, statements and language;
+    `build` swaps in each result's rows. Made from answers to every statement, so every topic is
+    in the heatmap's order."""
+    quiz = load_entry(path).quiz
+    assert quiz is not None
+    every = Answers({statement_id: quiz.weights.scale.values[0] for statement_id in statement_ids})
+    match = charts.match_frame(quiz, score(quiz, every, None, parties), lang, "{n}/{of}")
+    comparison = charts.comparison_frame(quiz, every, parties, lang, t("you", lang), statement_ids)
+    topics = charts.topic_frame(quiz, every, parties, None, lang)
+    return (charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),
+            charts.comparison_chart(comparison).to_dict(validate=False),
+            charts.topic_heatmap(topics, parties, t("match_axis", lang)).to_dict(validate=False))
 
 
 def render_results(view: View) -> None:
@@ -61,105 +102,107 @@ def render_results(view: View) -> None:
     st.title(t("results", lang))
     given = answers(view)
     if not given.answered:
-        st.warning(t("all_skipped", lang))
+        st.warning(t("all_skipped" if given.values else "not_started", lang))
         return
     room = st.session_state.get("class_room")
     if room is not None:
         submit_answers(view, room, given)
-    scores = score(view.quiz, given, None, view.parties)
     built = build(view.path, tuple(sorted(given.values.items())), given.important, tuple(view.parties),
                   tuple(view.statement_ids), view.lang)
-    _render_match(view, scores, built)
-    _render_comparison(view, given, built)
+    render_style()
+    if len(view.parties) < len(view.quiz.parties):
+        st.info(t("subset_note", lang, parties=names(view, view.parties)))
+    _render_match(view, built)
+    _render_comparison(view, built)
     _render_topics(view, built)
-    _render_stability(view, given)
+    _render_stability(view, built)
     if room is not None:
         render_class_results(view, room)
     else:
-        _render_share(view, given, scores, built.match_spec)
+        _render_share(view, given, built)
     if view.embed:
         st.button(t("method_page", lang), key="embed_method", on_click=go, args=("method",))
 
 
-def _render_match(view: View, scores: dict[str, PartyScore], built: Built) -> None:
-    quiz, lang = view.quiz, view.lang
+def _render_match(view: View, built: Built) -> None:
+    lang = view.lang
     st.header(t("match_heading", lang))
-    frame = built.match
-    ranked = rank(scores)
-    top = [quiz.parties[r.score.party].name.get(lang) for r in ranked if r.rank == 1 and r.score.percent is not None]
-    if len(top) > 1:
-        st.markdown(f"**{escape(t('tie_top', lang, parties=', '.join(top)))}**")
-    elif top:
-        st.markdown(f"**{escape(t('top_party', lang, party=top[0]))}**")
-    for entry in ranked:
-        if entry.score.percent is None:
-            st.caption(escape(t("no_basis", lang, party=quiz.parties[entry.score.party].name.get(lang))))
-    st.vega_lite_chart(built.match_spec, width="stretch")
-    table = frame.rename(columns={"name": t("table_party", lang), "percent": t("table_percent", lang),
-                                  "rank": t("table_rank", lang), "basis": t("table_basis", lang)})
-    table[t("table_tied", lang)] = frame["tied"].map({True: t("yes", lang), False: t("no", lang)})
-    st.dataframe(table[[t("table_party", lang), t("table_percent", lang), t("table_rank", lang),
-                        t("table_basis", lang), t("table_tied", lang)]], hide_index=True, width="stretch")
+    headline, *details = verdict_lines(view, built.verdict)
+    if headline:
+        st.markdown(f"**{escape(headline)}**")
+    for line in details:
+        st.markdown(escape(line))
+    for party, entry in built.scores.items():
+        if entry.match is None:
+            st.caption(escape(t("no_basis", lang, party=view.quiz.parties[party].name.get(lang))))
+    st.vega_lite_chart(built.match_spec, width="stretch", theme=None, alt=t("match_alt", lang))
+    render_table(t("caption_match", lang), [t("table_party", lang), t("col_match", lang), t("table_basis", lang)],
+                 match_rows(view, built.scores), ["text", "num", "text"], lang)
+    if built.heads:
+        st.markdown(escape(t("head_intro", lang)))
+        st.markdown("\n".join("- " + escape(line) for line in head_lines(view, built.heads)))
 
 
-def _render_comparison(view: View, given: Answers, built: Built) -> None:
+def _render_comparison(view: View, built: Built) -> None:
     quiz, lang = view.quiz, view.lang
     st.header(t("compare_heading", lang))
-    st.caption(t("compare_intro", lang))
-    frame = built.comparison
-    st.vega_lite_chart(built.comparison_spec, width="stretch")
-    table = frame.pivot(index=["order", "statement"], columns="column", values="symbol").reset_index()
-    table = table[["statement", t("you", lang), *view.parties]].rename(columns={"statement": t("statement", lang)})
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(escape(charts.legend(quiz.weights.scale, lang, t("legend_no_position", lang),
+                                    t("legend_not_answered", lang))))
+    st.vega_lite_chart(built.comparison_spec, width="stretch", theme=None, alt=t("compare_alt", lang))
+    headers = [t("statement", lang), *charts.unique_labels([t("you", lang), *view.parties])]
+    render_table(t("caption_compare", lang), headers, built.comparison_rows,
+                 ["text", *["sym"] * (len(headers) - 1)], lang)
     for number, statement_id in enumerate(view.statement_ids, start=1):
-        statement = quiz.statement(statement_id)
-        with st.expander(f"{number}. {escape(statement.text.get(lang))}"):
-            render_quotes(view, statement_id)
+        label = f"{number}. {escape(quiz.statement(statement_id).text.get(lang))}"
+        with st.expander(label, key=f"quotes_{statement_id}", on_change="rerun") as box:
+            if box.open:
+                render_quotes(view, statement_id)
 
 
 def _render_topics(view: View, built: Built) -> None:
     lang = view.lang
     st.header(t("topic_heading", lang))
-    frame = built.topics
-    st.vega_lite_chart(built.topics_spec, width="stretch")
-    table = frame.pivot(index="topic", columns="party", values="label").reset_index()
-    table = table.rename(columns={p: view.quiz.parties[p].name.get(lang) for p in view.parties})
-    st.dataframe(table.rename(columns={"topic": t("topic_col", lang)}), hide_index=True, width="stretch")
+    st.vega_lite_chart(built.topics_spec, width="stretch", theme=None, alt=t("topic_alt", lang))
+    party_names = [view.quiz.parties[p].name.get(lang) for p in view.parties]
+    render_table(t("caption_topics", lang), [t("topic_col", lang), *charts.unique_labels(party_names)],
+                 built.topic_rows, ["text", *["num"] * len(party_names)], lang)
 
 
-def _render_stability(view: View, given: Answers) -> None:
-    quiz, lang = view.quiz, view.lang
+def _render_stability(view: View, built: Built) -> None:
+    lang = view.lang
     st.header(t("stability_heading", lang))
-    outcomes = robustness(quiz, given, view.parties)
-    if depends_on_method(outcomes):
-        st.warning(t("unstable", lang))
-    else:
-        st.success(t("stable", lang, n=len(outcomes)))
-    rows = [{t("method_col", lang): quiz.weights.methods[o.method].name.get(lang),
-             t("top_col", lang): ", ".join(quiz.parties[p].name.get(lang) for p in o.top) or "–",
-             t("table_percent", lang): None if o.percent is None else round(o.percent, 1),
-             t("margin_col", lang): None if o.margin is None else round(o.margin, 1)} for o in outcomes]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    single = built.verdict.kind == "single" or len(view.parties) == 1
+    kind, line = stability_line(view, built.outcomes, single)
+    {"info": st.info, "warning": st.warning}[kind](escape(line))
+    if not single:
+        for sentence in firmness_lines(view, built.firmness):
+            st.markdown(escape(sentence))
+    st.markdown("\n".join("- " + escape(line) for line in method_lines(view, built.outcomes, single)))
 
 
-def _render_share(view: View, given: Answers, scores: dict[str, PartyScore], spec: dict[str, Any]) -> None:
+def _render_share(view: View, given: Answers, built: Built) -> None:
     quiz, lang = view.quiz, view.lang
     st.header(t("share_heading", lang))
     query = {"quiz": quiz.id, "lang": lang, "r": encode(quiz, given)}
-    if view.parties != sorted(quiz.parties) and len(view.parties) < len(quiz.parties):
+    if len(view.parties) < len(quiz.parties):
         query["parties"] = ",".join(view.parties)
-    base = base_url()
-    st.code(base + "?" + "&".join(f"{k}={v}" for k, v in query.items()), language=None)
+    link = base_url() + "?" + urlencode(query)
+    st.code(link, language=None, wrap_lines=True)
     st.caption(t("share_help", lang))
     csv_column, json_column, png_column = st.columns(3)
-    csv_column.download_button(t("download_csv", lang), results_csv(quiz, given, scores, lang),
+    csv_column.download_button(t("download_csv", lang), results_csv(quiz, given, built.scores, lang),
                                file_name=f"{quiz.id}-resultat.csv", mime="text/csv", key="dl_csv", on_click="ignore")
-    as_json = results_json(quiz, given, scores, quiz.weights.default_method)
+    as_json = results_json(quiz, given, built.scores, quiz.weights.default_method)
     json_column.download_button(t("download_json", lang), as_json,
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
+    spec = charts.titled(built.match_spec, quiz.title.get(lang), png_lines(view, built.verdict, link, date.today()))
     png_column.download_button(t("download_png", lang), lambda: charts.chart_png(spec),
                                file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
 
 
-
+def _grid_rows(frame: Any, row: str, column: str, value: str, keys: Sequence[str]) -> list[list[str]]:
+    """A long frame as table rows: the row label, then the value for each key in `keys`. Plain
+    lists, never a pivot, so no party id or name can collide with a column."""
+    cells = {(r[row], r[column]): r[value] for r in frame.to_dict("records")}
+    return [[label, *(str(cells.get((label, key), "–")) for key in keys)] for label in dict.fromkeys(frame[row])]

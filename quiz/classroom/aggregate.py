@@ -1,8 +1,10 @@
-"""Anonymous class aggregates, computed from the stored answer vectors on every request.
+"""Anonymous class aggregates, and the published snapshot of them that teachers and pupils see.
 
 Nothing is shown for a statement until at least `threshold` pupils have answered it, and no
 average match until `threshold` pupils have finished: small groups would let a classmate guess
-who answered what.
+who answered what. Published results change only when at least `threshold` pupils are new or
+changed since the last snapshot (`published_summary`), so comparing two looks at the projector,
+or two CSV downloads, never isolates one pupil.
 
 Spread is the standard deviation of the answers (skips left out): high spread means the class
 is divided, low spread means it agrees.
@@ -11,14 +13,16 @@ is divided, low spread means it agrees.
 from __future__ import annotations
 
 import io
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
 
 from quiz.batch import BatchScorer
-from quiz.classroom.store import Room
+from quiz.classroom.pinning import fit
+from quiz.classroom.store import ClassroomStore, Room
 from quiz.model import Answers, Quiz
 
 DISCUSS = 3
@@ -68,6 +72,26 @@ def summarise(quiz: Quiz, room: Room, submissions: list[Answers]) -> ClassSummar
     consensus = tuple(s.statement_id for s in reversed(ordered[-DISCUSS:]) if s.statement_id not in divisive)
     return ClassSummary(finished, room.threshold, tuple(spreads), _party_means(quiz, room, submissions),
                         divisive, consensus)
+
+
+def published_summary(store: ClassroomStore, quiz: Quiz, room: Room) -> ClassSummary | None:
+    """The class results as published: None until `room.threshold` pupils have answered; after
+    that the latest snapshot, renewed once `room.threshold` pupils are new or changed since it."""
+    fitted = fit(quiz, room)
+    snapshot = store.publish(fitted, lambda submissions: summary_json(summarise(quiz, fitted, submissions)))
+    return None if snapshot is None else summary_from_json(snapshot.summary)
+
+
+def summary_json(summary: ClassSummary) -> str:
+    return json.dumps(asdict(summary), sort_keys=True)
+
+
+def summary_from_json(text: str) -> ClassSummary:
+    data = json.loads(text)
+    spreads = tuple(StatementSpread(s["statement_id"], {int(v): n for v, n in s["counts"].items()}, s["skipped"],
+                                    s["answered"], s["mean"], s["spread"]) for s in data["statements"])
+    return ClassSummary(data["finished"], data["threshold"], spreads, dict(data["party_means"]),
+                        tuple(data["divisive"]), tuple(data["consensus"]))
 
 
 def _party_means(quiz: Quiz, room: Room, submissions: list[Answers]) -> dict[str, float | None]:

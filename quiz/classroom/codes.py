@@ -3,12 +3,15 @@
 A join code is 8 characters from a 31-character alphabet without look-alikes (no 0/O, 1/I/L):
 31⁸ ≈ 8.5·10¹¹ codes, about 39 bits. Rooms expire after days and room creation is rate-limited, so
 with even 10,000 open rooms a guesser needs ~85 million tries per hit; join attempts only ever
-reveal whether a room exists, never its answers. The teacher token is 256 random bits, and only
-its SHA-256 hash is stored.
+reveal whether a room exists, never its answers. The teacher's control token is 256 random bits;
+the projector's view token is derived from it one way (`board_token`), so the control page can
+always show the projector link, while a photo of the projector link gives no control. Only the
+SHA-256 hashes of both are stored.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 
@@ -36,3 +39,9 @@ def new_token() -> str:
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def board_token(token: str) -> str:
+    """The projector's read-only token for a control token (one way: it never gives the control token)."""
+    raw = hashlib.sha256(b"valkompass board\n" + token.encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")

@@ -1,0 +1,44 @@
+"""Numbers as the page's language writes them: "83,3 %" in Swedish, "83.3%" in English.
+
+One place for tables, charts, verdict sentences and the CSV download, so they never disagree.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from quiz.rules import percent_of
+
+MINUS = "\u2212"
+
+
+def decimal(value: float | Fraction, lang: str, digits: int = 1) -> str:
+    """`value` rounded to `digits` decimals (half away from zero), with a decimal comma in Swedish.
+
+    Swedish writes a minus sign (−), not a hyphen."""
+    text = f"{_round(value, digits):.{digits}f}"
+    if lang == "en":
+        return text
+    return text.replace(".", ",").replace("-", MINUS)
+
+
+def percent(value: float | Fraction | None, lang: str, digits: int = 0) -> str:
+    """A percentage with its sign: "55,7 %" (Swedish, with a non-breaking space), "55.7%" (English);
+    "–" when there is no value."""
+    if value is None:
+        return "–"
+    number = decimal(value, lang, digits)
+    return number + "%" if lang == "en" else number + "\u00a0%"
+
+
+def _round(value: float | Fraction, digits: int) -> float:
+    """Round half away from zero on the exact value (Python's round() rounds half to even)."""
+    exact = Fraction(value)
+    scaled = exact * 10**digits
+    whole = int(abs(scaled) + Fraction(1, 2))
+    return float(Fraction(whole if scaled >= 0 else -whole, 10**digits))
+
+
+def share(fraction: Fraction | None, lang: str, digits: int = 0) -> str:
+    """A match (a fraction of 1) as a percentage: 245/440 → "55,7 %" with one digit in Swedish."""
+    return percent(None if fraction is None else percent_of(fraction), lang, digits)

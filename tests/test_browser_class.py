@@ -1,0 +1,187 @@
+"""Class mode in a real browser with real websockets: a pupil's reload and a server restart count
+once, pupils see the reveal by themselves, and the projector and pupil views at 1920 and 390 px."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser_support import (
+    LOCAL_HOSTS,
+    PHONE,
+    PROJECTOR,
+    chromium,
+    require_chromium,
+    screenshot,
+    serious_violations,
+    wait_until_healthy,
+    watch_hosts,
+)
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+require_chromium()
+
+from playwright.sync_api import Page  # noqa: E402
+
+from quiz.classroom import ClassroomStore, CreatedRoom, fingerprint  # noqa: E402
+from quiz.load import load_quiz  # noqa: E402
+from quiz.model import Answers  # noqa: E402
+
+# The app's footer is a grey st.caption (#828180 on white, 3.9:1) from main.py, which class mode
+# does not own; it is reported to its owner. Every other element on these pages is checked.
+FOOTER = "Öppen källkod. Inga kakor för spårning, inga externa tjänster."
+PORT = 8621  # the class-mode range, so that a restart comes back at the same address
+
+
+@contextmanager
+def app_at(database: Path, port: int = PORT) -> Iterator[str]:
+    """`streamlit run app.py` on a fixed port (a restart keeps the address), stopped afterwards."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "VALKOMPASS_DB_PATH": str(database)})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "class.sqlite3"
+
+
+def new_room(database: Path, threshold: int = 3) -> tuple[ClassroomStore, CreatedRoom]:
+    quiz = load_quiz(ROOT / "statements.yaml")
+    store = ClassroomStore(f"sqlite:///{database}")
+    ids = [s.id for s in quiz.statements[:10]]
+    return store, store.create_room(quiz.id, ids, list(quiz.parties), all_statements=len(quiz.statements),
+                                    threshold=threshold, fingerprint=fingerprint(quiz))
+
+
+def accessibility_problems(page: Page) -> list[str]:
+    """axe-core's serious and critical findings, each with the element, so a failure says where."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]')")  # a settled page, not mid-run
+    if not serious_violations(page):
+        return []
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    return [f"{v['id']}: {n['html'][:200]} {n.get('failureSummary', '')[:300]}"
+            for v in result.response["violations"] if v["impact"] in ("serious", "critical") for n in v["nodes"]
+            if FOOTER not in n["html"]]
+
+
+def answer_all(page: Page, answer: str = "Delvis enig") -> None:
+    """Answer the room's 10 statements and open the results."""
+    for number in range(1, 11):
+        page.get_by_text(f"Påstående {number} av 10").first.wait_for()
+        page.wait_for_timeout(300)  # Streamlit briefly keeps the previous answer buttons (UX walk #27)
+        page.get_by_role("button", name=answer, exact=True).first.click()
+        if number < 10:
+            page.get_by_text(f"Påstående {number + 1} av 10").first.wait_for()
+    page.get_by_role("button", name="Visa resultat").click()
+    page.get_by_text("Dina svar är inskickade anonymt till klassen.").wait_for()
+
+
+def test_a_reload_and_a_restart_count_a_pupil_once(browser, database):
+    store, created = new_room(database)
+    page = browser.new_page(viewport=PHONE)
+    with app_at(database) as url:
+        page.goto(f"{url}/?lang=sv")
+        code_field = page.get_by_label("Har du fått en kod av din lärare?")
+        code_field.fill(created.code.lower())
+        code_field.press("Enter")  # the keyboard alone joins (UX walk #26)
+        answer_all(page)
+        assert "k=" in page.url and store.count(created.room) == 1
+        page.reload()
+        answer_all(page, "Helt oenig")
+        assert store.count(created.room) == 1
+    with app_at(database) as url:  # kill and start again: the pupil's page reconnects or is reloaded
+        page.reload()
+        answer_all(page, "Helt enig")
+    assert store.count(created.room) == 1
+    assert store.answers(created.room)[0].values[created.room.statement_ids[0]] == 2
+    page.close()
+    store.engine.dispose()
+
+
+def test_pupils_see_the_reveal_by_themselves_at_390(browser, database):
+    store, created = new_room(database)
+    for n, value in enumerate((2, 1, -1, -2)):
+        store.submit(created.code, f"classmate-{n}", Answers({sid: value for sid in created.room.statement_ids}))
+    page = browser.new_page(viewport=PHONE)
+    hosts = watch_hosts(page)
+    with app_at(database) as url:
+        page.goto(f"{url}/?class={created.code}&lang=sv")
+        answer_all(page)
+        page.get_by_text("Läraren visar klassens resultat när alla är klara.").wait_for()
+        store.reveal(created.token)
+        started = time.monotonic()
+        page.get_by_text("Resultaten bygger på svaren från 5 elever.").wait_for(timeout=15_000)
+        assert time.monotonic() - started < 10
+        page.get_by_role("heading", name="Klassens resultat").scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        screenshot(page, "class-pupil-390.png")
+        page.get_by_role("heading", name="Klassens genomsnittliga överensstämmelse").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        screenshot(page, "class-pupil-390-average.png")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert accessibility_problems(page) == []
+    assert hosts <= LOCAL_HOSTS
+    page.close()
+    store.engine.dispose()
+
+
+def test_the_projector_view_at_1920(browser, database):
+    store, created = new_room(database)
+    page = browser.new_page(viewport=PROJECTOR)
+    hosts = watch_hosts(page)
+    with app_at(database) as url:
+        page.goto(f"{url}/?board={created.board_token}&lang=sv")
+        page.get_by_text("Resultaten visas när minst 3 elever har svarat").wait_for()
+        screenshot(page, "class-board-1920-empty.png")
+        for n, value in enumerate((2, 2, 1, -1, -2, 0)):
+            store.submit(created.code, f"p{n}", Answers({sid: value for sid in created.room.statement_ids}))
+        page.get_by_text("Resultaten bygger på svaren från 6 elever.").wait_for(timeout=15_000)
+        page.wait_for_timeout(1500)
+        screenshot(page, "class-board-1920-full.png", full_page=True)
+        main = page.locator('[data-testid="stMainBlockContainer"]')
+        assert main.bounding_box()["width"] > 1700  # the wide layout, not a 704 px column
+        sizes = page.evaluate("""[...document.querySelectorAll('[data-testid="stMarkdownContainer"] p')]
+                                 .map(p => parseFloat(getComputedStyle(p).fontSize))""")
+        assert sizes and min(sizes) >= 24
+        assert "teacher=" not in page.url and page.get_by_role("button", name="Radera klassrummet").count() == 0
+        assert accessibility_problems(page) == []
+        page.get_by_label("Visa ett påstående i helskärm").click()
+        page.get_by_role("option").nth(1).click()
+        page.get_by_role("heading", name="Vad partierna säger").wait_for()
+        page.wait_for_timeout(1000)
+        screenshot(page, "class-board-1920-one-statement.png", full_page=True)
+        page.reload()
+        page.get_by_text("Resultaten bygger på svaren från 6 elever.").first.wait_for(timeout=15_000)
+    assert hosts <= LOCAL_HOSTS
+    page.close()
+    store.engine.dispose()

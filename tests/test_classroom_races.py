@@ -1,0 +1,74 @@
+"""Races on both databases: `close()` is a barrier, and the room limit holds with 2 processes × 10
+threads (security audit H1 and L4)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from quiz.classroom import ClassroomError, ClassroomStore
+from quiz.model import Answers
+from tests.test_classroom_store import IDS, store_factory  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _pupils_until_closed(store: ClassroomStore, code: str, worker: str) -> None:
+    for n in range(25):
+        try:
+            store.submit(code, f"{worker}-{n}", Answers({"s0": 1}))
+        except ClassroomError:
+            return
+
+
+def test_no_submission_is_stored_after_close_returns(store_factory):  # noqa: F811
+    store = store_factory()
+    for trial in range(3):
+        created = store.create_room("quiz", IDS, ["S"], all_statements=len(IDS), class_size=200)
+        threads = [threading.Thread(target=_pupils_until_closed, args=(store, created.code, f"{trial}-{w}"))
+                   for w in range(8)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.05)
+        store.close(created.token)
+        stored_at_close = store.count(created.room)
+        for thread in threads:
+            thread.join()
+        assert 0 < stored_at_close < 200, "the close came while pupils were sending"
+        assert store.count(created.room) == stored_at_close, f"trial {trial}"
+
+
+def _create_rooms(url: str, schema: str | None, barrier: multiprocessing.synchronize.Barrier) -> list[int]:
+    store = ClassroomStore(url, schema=schema, room_limit=30)
+    barrier.wait()
+
+    def attempt(_: int) -> int:
+        made = 0
+        for _ in range(5):
+            try:
+                store.create_room("quiz", IDS, ["S"], all_statements=len(IDS))
+                made += 1
+            except ClassroomError as error:
+                assert error.reason == "rate_limited"
+        return made
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(attempt, range(10)))
+    store.engine.dispose()
+    return results
+
+
+def test_the_room_limit_holds_with_2_processes_of_10_threads(store_factory):  # noqa: F811
+    store = store_factory()
+    url = store.engine.url.render_as_string(hide_password=False)
+    schema = store.tables.meta.schema
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Manager().Barrier(2)
+    with context.Pool(2) as pool:
+        made = pool.starmap(_create_rooms, [(url, schema, barrier)] * 2)
+    assert sum(map(sum, made)) == 30  # 100 attempts, limit 30
+    assert store.count_rooms() == 30
