@@ -23,8 +23,8 @@ LATTLAST = FIXTURES / "lattlast"
 def declared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the lättläst quiz to break, with the files it refers to beside it."""
     (tmp_path / "quiz").mkdir()
-    shutil.copy(LATTLAST / "statements.yaml", tmp_path / "quiz")
-    shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
+    for name in ("statements.yaml", "s.txt", "sjvp.txt"):
+        shutil.copy(LATTLAST / name, tmp_path / "quiz")
     shutil.copy(ROOT / "weights.yaml", tmp_path)
     path = tmp_path / "quiz" / "statements.yaml"
     edit(path, "weights: ../../../weights.yaml", "weights: ../weights.yaml")

@@ -110,9 +110,29 @@ def test_zero_takes_the_plural():
 
 
 def test_placeholders_are_filled():
-    assert t("based_on", "sv", n=18, of=30) == "baserat på 18 av 30 påståenden"
-    assert t("based_on", "en", n=18, of=30) == "based on 18 of 30 statements"
-    assert t("based_on", "lattlast", n=18, of=30) == "Vi jämförde 18 av 30 påståenden"
+    assert t("verdict_close", "sv", parties="A och B") == "Jämnt mellan A och B."
+    assert tn("based_on", "based_on_plural", 30, "sv", counted=18) == "baserat på 18 av 30 påståenden"
+    assert tn("based_on", "based_on_plural", 30, "en", counted=18) == "based on 18 of 30 statements"
+    assert tn("based_on", "based_on_plural", 30, "lattlast", counted=18) == "Vi jämförde 18 av 30 påståenden"
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("sv", "baserat på 1 av 1 påstående", "baserat på 1 av 2 påståenden"),
+    ("en", "based on 1 of 1 statement", "based on 1 of 2 statements"),
+    ("lattlast", "Vi jämförde 1 av 1 påstående", "Vi jämförde 1 av 2 påståenden"),
+])
+def test_the_basis_takes_the_plural_of_the_answered_count(lang, one, two):
+    assert tn("based_on", "based_on_plural", 1, lang, counted=1) == one
+    assert tn("based_on", "based_on_plural", 2, lang, counted=1) == two
+    assert tn("n_of", "n_of_plural", 1, lang, counted=1) == one.removeprefix("baserat på ").removeprefix(
+        "based on ").removeprefix("Vi jämförde ")
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("sv", "1 elev", "2 elever"), ("en", "1 pupil", "2 pupils"), ("lattlast", "1 elev", "2 elever")])
+def test_class_counts_are_plurals(lang, one, two):
+    assert tn("pupil_count", "pupil_count_plural", 1, lang) == one
+    assert tn("pupil_count", "pupil_count_plural", 2, lang) == two
 
 
 def test_an_unknown_key_is_a_bug_not_a_text():
