@@ -18,9 +18,11 @@ is under 30.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from quiz.languages import LANGUAGES
 from quiz.model import Quiz, Text
+from quiz.rules import percent  # LIX's share of long words is a percentage like any other
 
 LATTLAST_TARGET = 30
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d)[.,](?=\d))[^\W_]+)*")
@@ -34,7 +36,7 @@ def lix(text: str) -> float:
         return 0.0
     long_words = sum(1 for word in words if sum(char.isalpha() for char in word) > 6)
     sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
-    return len(words) / sentences + 100 * long_words / len(words)
+    return float(Fraction(len(words), sentences) + percent(Fraction(long_words), Fraction(len(words))))
 
 
 def readability_lines(quiz: Quiz) -> list[str]:

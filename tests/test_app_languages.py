@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -62,7 +64,11 @@ def test_a_whole_quiz_in_lattlast(shipped):
     at = answer_all(at, {s.id: s.stance("SJVP") for s in shipped.statements})
     at = click(at, "to_results")
     assert not at.exception
-    assert "Sjukvårdspartiet Västernorrland tycker mest som du." in texts(at)
+    assert "Du tycker mest som Sjukvårdspartiet Västernorrland. Sjukvårdspartiet Västernorrland ligger" in texts(at)
+    table = next(h.proto.body for h in at.get("html") if "Tabell: hur lika du och varje parti tycker<" in h.proto.body)
+    assert '<table class="vk-table" lang="sv">' in table  # lättläst is Swedish to a browser
+    assert re.search(r"<td>\d+ av \d+ påståenden</td>", table)
+    assert "Hur lika ni tycker" in table
     at.pills(key="nav").set_value("method").run()
     assert at.title[0].value == "Så räknar vi"
     assert tn("method_important", "method_important_plural", 2, "lattlast") in texts(at)

@@ -143,7 +143,7 @@ def test_incomplete_method_table(tmp_path, monkeypatch):
     with pytest.raises(DataError) as caught:
         load_weights(tmp_path / "weights.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "weights.yaml:50:7 › methods › hybrid › table: no row for answer 1 (hint: add `1: {…}` with points for "
+        "weights.yaml:43:7 › methods › hybrid › table: no row for answer 1 (hint: add `1: {…}` with points for "
         "every stance)"
     ]
 
