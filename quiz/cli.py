@@ -10,7 +10,7 @@ from pathlib import Path
 from quiz.answers import parse_respondents
 from quiz.errors import DataError, Problem
 from quiz.load import load_quiz
-from quiz.report import coverage_report
+from quiz.report import report
 from quiz.scoring import score
 
 
@@ -32,9 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", type=Path,
                        help="statements files (default: statements.yaml and quizzes/*.yaml)")
     check.set_defaults(run=_check)
-    report = commands.add_parser("report", help="stated positions per party and topic, and weak spots")
-    report.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")
-    report.set_defaults(run=_report)
+    editors = commands.add_parser("report", help="coverage, comparable statements, coder agreement and weak spots")
+    editors.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")
+    editors.set_defaults(run=_report)
     scoring = commands.add_parser("score", help="score respondents' answers (JSON) against every party")
     scoring.add_argument("--quiz", type=Path, default=Path("statements.yaml"))
     scoring.add_argument("--weights", type=Path, default=None)
@@ -73,7 +73,7 @@ def shipped_quizzes() -> list[Path]:
 
 def _report(args: argparse.Namespace) -> int:
     for file in args.files or [Path("statements.yaml")]:
-        print(coverage_report(load_quiz(file)))
+        print(report(load_quiz(file)))
     return 0
 
 
