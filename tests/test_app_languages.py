@@ -83,3 +83,23 @@ def test_switching_to_lattlast_mid_quiz_keeps_the_answers(shipped):
     assert at.session_state["answers"] == {first: 1}
     assert "Påstående 2 av" in str(at.get("progress")[0].proto.text)
     assert at.button(key="skip_" + shipped.statements[1].id).label == "Hoppa över"
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_editors_summary_is_shown_beside_the_quote_only_in_its_own_language(lang, shipped):
+    statement = next(s for s in shipped.statements if any(p.summary for p in s.positions.values()))
+    position = next(pos for pos in statement.positions.values() if pos.summary)
+    at = click(app(lang=lang), "start_button")
+    at = answer_all(at, {statement.id: 2})
+    at = click(at, "to_results")
+    at.session_state[f"quotes_{statement.id}"] = True
+    at.run()
+    shown_texts = texts(at)
+    assert position.quote.split("\n")[0][:40] in shown_texts  # the verbatim quote, always
+    summary_line = f"*{t('editors_summary', lang)}* {position.summary['lattlast']}"
+    if lang == "lattlast":
+        assert summary_line in shown_texts
+        assert shown_texts.index(summary_line) < shown_texts.index(position.quote.split("\n")[0][:40])
+        assert t("editors_summary", lang) == "Med enkla ord. Det här har vi skrivit, inte partiet:"
+    else:
+        assert position.summary["lattlast"] not in shown_texts
