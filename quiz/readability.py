@@ -41,7 +41,8 @@ def lix(text: str) -> float:
 
 def readability_lines(quiz: Quiz) -> list[str]:
     """A table of LIX per statement and language, for `python -m quiz report`, with the
-    lättläst statements that miss the target (or lack a lättläst text) named at the end."""
+    lättläst statements that miss the target named at the end, and, when the quiz declares
+    lättläst (`quiz.languages`), the statements that lack a lättläst text."""
     codes = list(LANGUAGES)
     width = max([len("statement"), *(len(s.id) for s in quiz.statements)])
     lines = [f"Readability (LIX: under 30 very easy, 30–40 easy, 40–50 medium, over 50 hard; "
@@ -52,9 +53,10 @@ def readability_lines(quiz: Quiz) -> list[str]:
         lines.append(f"{statement.id:<{width}}  " + "  ".join(f"{cell:>8}" for cell in cells))
     over = [s.id for s in quiz.statements
             if s.text.lattlast is not None and lix(s.text.lattlast) >= LATTLAST_TARGET]
-    missing = [s.id for s in quiz.statements if s.text.lattlast is None]
     lines.append(f"lättläst at or over {LATTLAST_TARGET}: {', '.join(over) or 'none'}")
-    lines.append(f"without a lättläst text: {', '.join(missing) or 'none'}")
+    if "lattlast" in quiz.languages:  # a quiz that does not offer lättläst misses no lättläst text
+        missing = [s.id for s in quiz.statements if s.text.lattlast is None]
+        lines.append(f"without a lättläst text: {', '.join(missing) or 'none'}")
     return lines
 
 

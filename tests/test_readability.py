@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -54,3 +56,12 @@ def test_the_report_shows_lix_per_statement_and_language():
         "lättläst at or over 30: solleftea-akut",
         "without a lättläst text: none",
     ]
+
+
+def test_missing_lattlast_texts_are_listed_only_for_a_quiz_that_declares_lattlast():
+    quiz = load_quiz(FIXTURES / "lattlast" / "statements.yaml")
+    first = quiz.statements[0]
+    without = replace(quiz, statements=(replace(first, text=replace(first.text, lattlast=None)), *quiz.statements[1:]))
+    assert readability_lines(without)[-1] == f"without a lättläst text: {first.id}"
+    undeclared = replace(without, languages=("sv", "en"))
+    assert not any(line.startswith("without a lättläst text") for line in readability_lines(undeclared))

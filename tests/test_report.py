@@ -62,7 +62,6 @@ pensionarsbuss        29        29         –
 nattbuss              52        36         –
 farjan                 6         7         –
 lättläst at or over 30: none
-without a lättläst text: cykelbanor, bibliotek, pensionarsbuss, nattbuss, farjan
 LIX per language (median, highest):
   sv: median 29.0, highest 52.0 (5 statements)
   en: median 25.0, highest 36.3 (5 statements)
