@@ -103,3 +103,29 @@ def test_the_editors_summary_is_shown_beside_the_quote_only_in_its_own_language(
         assert t("editors_summary", lang) == "Med enkla ord. Det här har vi skrivit, inte partiet:"
     else:
         assert position.summary["lattlast"] not in shown_texts
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_class_pages_and_the_embed_render_in_every_language(lang, tmp_path, monkeypatch):
+    """The teacher's control page, the projector and an embedded quiz: no exception, no key shown."""
+    from quiz.classroom.codes import board_token
+    from tests.test_app_classroom import create_room, run
+    from valkompass_app import classroom
+    from valkompass_app.services import get_store
+
+    monkeypatch.setenv("VALKOMPASS_DB_PATH", str(tmp_path / "class.sqlite3"))
+    monkeypatch.delenv("VALKOMPASS_DATABASE_URL", raising=False)
+    for window in (classroom.CREATIONS_PER_ADDRESS, classroom.CREATIONS_PER_SESSION):
+        window._events.clear()
+    get_store.clear()
+    try:
+        _, token, code = create_room()
+        pages = {"teacher": run(teacher=token, lang=lang), "board": run(board=board_token(token), lang=lang),
+                 "pupil": run(**{"class": code, "lang": lang}), "embed": run(embed="true", lang=lang)}
+        for name, at in pages.items():
+            assert not at.exception, (lang, name)
+            assert keys_shown(at) == [], (lang, name)
+        assert pages["teacher"].title[0].value == t("teacher_heading", lang, code=pages["teacher"].title[0].value[-9:])
+        assert t("class_heading", lang) in texts(pages["board"])
+    finally:
+        get_store.clear()
