@@ -30,7 +30,7 @@ from quiz.model import Answers, Quiz  # noqa: E402
 from quiz.scoring import pair_points, score  # noqa: E402
 from quiz.wahlomat import import_folder  # noqa: E402
 
-BUNDESTAG = ROOT.parent / "shared" / "reference-data" / "raw" / "qual-o-mat-data" / "data" / "2021" / "deutschland"
+BUNDESTAG = ROOT / "tests" / "fixtures" / "qual-o-mat-data" / "2021" / "deutschland"
 
 
 def plain_loop(quiz: Quiz, codes: np.ndarray, important: np.ndarray) -> list[list[float]]:

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from quiz.load import load_quiz
 from quiz.model import Answers
-from quiz.share import encode
+from quiz.share import decode, encode
 from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "app.py")
@@ -54,7 +54,7 @@ def test_start_page_says_what_it_is_and_promises_privacy():
     at = app()
     assert not at.exception
     assert at.title[0].value == "Valkompass Region Västernorrland"
-    assert "De sparas inte och loggas aldrig." in texts(at)
+    assert "De sparas inte på servern och loggas aldrig." in texts(at)
 
 
 def test_answering_every_statement_shows_the_top_party(shipped):
@@ -88,8 +88,8 @@ def test_a_share_link_reopens_the_same_results(shipped):
     answers = Answers({s.id: -1 for s in shipped.statements[:10]}, frozenset({shipped.statements[0].id}))
     at = app(r=encode(shipped, answers))
     assert not at.exception and at.session_state["page"] == "results"
-    assert at.session_state["answers"] == dict(answers.values)
-    assert at.session_state["important"] == set(answers.important)
+    assert at.session_state["shared"] == answers
+    assert at.session_state["answers"] == {}  # the receiver's own answers stay apart
 
 
 def test_a_tampered_link_is_ignored_with_a_notice(shipped):
@@ -129,8 +129,8 @@ def test_content_is_shown_as_text_never_as_html(tmp_path, monkeypatch):
                     encoding="utf-8")
     monkeypatch.setenv("VALKOMPASS_QUIZ", str(quiz))
     at = click(app(), "start_button")
-    heading = at.markdown[0]
-    assert heading.value == r"### \<script\>alert\(1\)\</script\>"
+    heading = at.subheader[0]
+    assert heading.value == r"\<script\>alert\(1\)\<\/script\>"
     assert not any(m.proto.allow_html for m in at.markdown)
 
 
@@ -152,3 +152,107 @@ def test_the_list_layout_answers_every_statement_on_one_page(shipped):
     at = click(at, "list_results")
     assert not at.exception and at.session_state["page"] == "results"
     assert at.session_state["answers"] == {s.id: 1 for s in shipped.statements[:3]}
+
+
+# Journeys: address bar, restart, shared links, embedding, plain text
+
+
+def test_answers_importance_and_place_go_into_the_address(shipped):
+    at = click(app(), "start_button")
+    first, second = shipped.statements[0].id, shipped.statements[1].id
+    at = click(at, f"answer_{first}_2")
+    at = at.toggle(key=f"important_previous_{first}").set_value(True).run()
+    assert at.query_params["p"] == "question" and at.query_params["i"] == "2"
+    assert decode(shipped, at.query_params["a"]) == Answers({first: 2}, frozenset({first}))
+    assert second not in at.session_state["answers"]
+
+
+def test_a_reload_restores_answers_importance_and_place(shipped):
+    token = encode(shipped, Answers({shipped.statements[0].id: -1}, frozenset({shipped.statements[0].id})))
+    at = app(a=token, p="question", i="7")
+    assert not at.exception
+    assert at.session_state["page"] == "question" and at.session_state["index"] == 6
+    assert at.session_state["answers"] == {shipped.statements[0].id: -1}
+    assert at.session_state["important"] == {shipped.statements[0].id}
+
+
+def test_a_broken_answer_token_in_the_address_starts_empty_with_a_notice():
+    at = app(a="garbage", p="question", i="999999999")
+    assert not at.exception and at.session_state["answers"] == {}
+    assert at.session_state["index"] == 0
+    assert "Svaren i adressen kunde inte läsas (det är ingen resultatlänk), så du börjar utan svar." in texts(at)
+
+
+def test_start_over_asks_first_and_no_keeps_the_answers(shipped):
+    first = shipped.statements[0].id
+    at = click(click(app(), "start_button"), f"answer_{first}_1")
+    at.pills(key="nav").set_value("start").run()
+    at = click(at, "restart_button")
+    assert "Vill du börja om? Då tas ditt svar bort." in texts(at)
+    at = click(at, "restart_no")
+    assert at.session_state["answers"] == {first: 1}
+    at = click(click(at, "restart_button"), "restart_yes")
+    assert at.session_state["answers"] == {} and at.session_state["page"] == "question"
+
+
+def test_a_shared_link_is_read_only_and_make_own_starts_empty(shipped):
+    shared = Answers({s.id: 2 for s in shipped.statements[:3]})
+    at = app(r=encode(shipped, shared))
+    assert "Det här är resultatet från en delad länk" in texts(at)
+    at = click(at, "make_own")
+    assert at.session_state["shared"] is None and at.session_state["answers"] == {}
+    assert at.session_state["page"] == "question" and "r" not in at.query_params
+
+
+def test_widget_mode_shows_only_the_quiz():
+    at = app(widget="1")
+    assert not at.exception
+    assert len(at.segmented_control) == 0 and len(at.pills) == 0 and len(at.selectbox) == 0
+    assert "Klassrum" not in [s.value for s in at.subheader]
+    assert "Öppen källkod" not in texts(at)
+
+
+def test_the_quiz_chooser_lists_only_current_quizzes(monkeypatch):
+    import valkompass_app.chooser as chooser
+
+    archived = [e for e in chooser_entries() if e.quiz is not None][1:]
+    monkeypatch.setattr(chooser, "is_archive", lambda quiz: quiz.id in {e.quiz.id for e in archived})
+    at = app()
+    assert len(at.selectbox) == 0  # one current quiz: no chooser
+    assert "Äldre valkompasser (arkiv)" in [e.label for e in at.expander]
+
+
+def chooser_entries():
+    from valkompass_app.catalog import entries
+
+    return entries()
+
+
+def test_the_embed_page_gives_a_snippet_for_the_chosen_subset():
+    at = app(p="embed")
+    assert not at.exception
+    at.multiselect(key="embed_statements_vasternorrland").set_value(["solleftea-akut", "arbetsskor"]).run()
+    snippet = at.code[0].value
+    assert "widget=1" in snippet and "statements=solleftea-akut,arbetsskor" in snippet and "lang=sv" in snippet
+    assert "Valkompassen får 2 påståenden." in texts(at)
+
+
+def test_the_duration_uses_singular_and_plural():
+    at = app(statements="solleftea-akut")
+    assert "1 påstående, cirka 1 minut." in texts(at)
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [
+    ("Rubrik\n===", "Rubrik\n\\=\\=\\="),                      # no setext heading
+    ("    kod", "kod"),                                          # no indented code block
+    ("http://evil.example", "http\\:\u2060\\/\\/evil\\.example"),  # no autolink after unescaping
+    ("www.evil.example", "www\u2060\\.evil\\.example"),
+    ("a@evil.example", "a\\@\u2060evil\\.example"),
+    (":warning:", "\\:\u2060warning\\:\u2060"),                  # no emoji shortcode
+    (":red[x] $x$", "\\:\u2060red\\[x\\] \\$x\\$"),            # no colour directive, no KaTeX
+    ("![](http://e.example/p.png)", "\\!\\[\\]\\(http\\:\u2060\\/\\/e\\.example\\/p\\.png\\)"),
+])
+def test_escape_leaves_nothing_for_markdown_to_read(payload, escaped):
+    from valkompass_app.state import escape
+
+    assert escape(payload) == escaped

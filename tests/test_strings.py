@@ -105,8 +105,19 @@ def test_the_duration_line_counts_in_the_right_form(n, minutes, lang, expected):
 
 
 def test_zero_takes_the_plural():
-    assert tn("important_help", "important_help_plural", 0, "sv") == "Viktiga påståenden räknas 0 gånger."
-    assert tn("important_help", "important_help_plural", 1, "sv") == "Viktiga påståenden räknas 1 gång."
+    assert tn("important_counts", "important_counts_plural", 0, "sv") == "Viktig för mig (räknas 0 gånger)"
+    assert tn("important_counts", "important_counts_plural", 1, "sv") == "Viktig för mig (räknas 1 gång)"
+    assert tn("important_counts", "important_counts_plural", 1, "en") == "Important to me (counts 1 time)"
+
+
+@pytest.mark.parametrize(("lang", "one", "three"), [
+    ("sv", "Vill du börja om? Då tas ditt svar bort.", "Vill du börja om? Då tas dina 3 svar bort."),
+    ("en", "Start over? That clears your answer.", "Start over? That clears your 3 answers."),
+    ("lattlast", "Vill du börja om? Då tar vi bort ditt svar.", "Vill du börja om? Då tar vi bort dina 3 svar."),
+])
+def test_the_restart_question_counts_the_answers(lang, one, three):
+    assert t("restart_question", lang, n=tn("answer_count", "answer_count_plural", 1, lang)) == one
+    assert t("restart_question", lang, n=tn("answer_count", "answer_count_plural", 3, lang)) == three
 
 
 def test_placeholders_are_filled():

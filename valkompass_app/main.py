@@ -7,18 +7,22 @@ import streamlit as st
 from quiz.languages import CODES, LANGUAGES
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
+from valkompass_app.chooser import quiz_chooser, render_archive, render_shared_banner
 from valkompass_app.classroom import current_room, open_class_links, render_pupil_banner
+from valkompass_app.embed import render_embed
+from valkompass_app.focus import PAGE_TITLE, hide_script_boxes, render_page_script
 from valkompass_app.method import render_method
 from valkompass_app.params import Params, read_params, subsets
 from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
 from valkompass_app.start import render_start
-from valkompass_app.state import View, go, init_state, reset_answers
+from valkompass_app.state import View, escape, go, init_state, viewing_shared
 from valkompass_app.strings import t
 from valkompass_app.teacher import render_teacher
+from valkompass_app.urlstate import read_url, write_url
 
 PAGES = {"start": render_start, "question": render_question, "results": render_results, "method": render_method,
-         "teacher": render_teacher}
+         "teacher": render_teacher, "embed": render_embed}
 
 
 def run() -> None:
@@ -26,24 +30,51 @@ def run() -> None:
     installed = entries()
     chosen = _chosen_entry(installed, params)
     init_state(params.lang or "sv", chosen.path)
-    if "params_read" not in st.session_state:
+    first_run = "params_read" not in st.session_state
+    if first_run:
         st.session_state.params_read = True
         _first_visit(installed, params)
     entry = _current_entry(installed)
+    if entry.quiz is not None:
+        st.session_state.notices += read_url(_view(entry, st.session_state.lang or "sv", params), first_run)
     lang = _header(installed, entry, params)
+    hide_script_boxes()
     if entry.quiz is None:
         st.error(t("broken_quiz", lang))
         return
     view = _view(entry, lang, params)
+    write_url(view)
+    _render_page(view, params, installed, entry)
+    _page_top(view)
+    if not params.embed:
+        st.divider()
+        st.caption(t("footer", lang))
+
+
+def _render_page(view: View, params: Params, installed: list[Entry], entry: Entry) -> None:
+    """Notices, the shared-result banner, then the page itself."""
     if st.session_state.class_room is not None and st.session_state.page != "teacher":
         render_pupil_banner(view, st.session_state.class_room)
     for notice in st.session_state.notices:
         st.info(notice)
-    list_layout = st.session_state.page == "question" and params.layout == "list"
-    (render_list if list_layout else PAGES[st.session_state.page])(view)
-    if not params.embed:
-        st.divider()
-        st.caption(t("footer", lang))
+    page = st.session_state.page
+    if viewing_shared() and page == "results":
+        render_shared_banner(view)
+    list_layout = page == "question" and params.layout == "list"
+    (render_list if list_layout else PAGES[page])(view)
+    if page == "start" and not params.embed:
+        render_archive(installed, entry, view.lang)
+
+
+def _page_top(view: View) -> None:
+    """`<html lang>` on every run; on arriving at another page than the question card (which
+    places itself), that page's title is scrolled to the top and focused."""
+    page = st.session_state.page
+    arrived = page != st.session_state.setdefault("shown_page", page)
+    st.session_state.shown_page = page
+    if arrived and page != "question":
+        st.session_state.page_moves = st.session_state.get("page_moves", 0) + 1
+    render_page_script(view.lang, view.embed, moves=st.session_state.get("page_moves", 0), target=PAGE_TITLE)
 
 
 def _current_entry(installed: list[Entry]) -> Entry:
@@ -65,15 +96,12 @@ def _chosen_entry(installed: list[Entry], params: Params) -> Entry:
 
 def _first_visit(installed: list[Entry], params: Params) -> None:
     """Notices for bad parameters, and the answers from a share link, once per session."""
-    notices = [t("notice_unknown", st.session_state.lang, what=t(what, st.session_state.lang), ids=", ".join(ids))
-               for what, ids in params.unknown.items()]
+    notices = [_unknown(what, ids) for what, ids in params.unknown.items()]
     entry = next(e for e in installed if e.path == st.session_state.quiz_id)
     if params.quiz and (entry.quiz is None or entry.quiz.id != params.quiz):
-        notices.append(t("notice_unknown", st.session_state.lang, what=t("what_quiz", st.session_state.lang),
-                         ids=params.quiz[:60]))
+        notices.append(_unknown("what_quiz", (params.quiz[:60],)))
     if entry.quiz is not None:
-        notices += [t("notice_unknown", st.session_state.lang, what=t(what, st.session_state.lang), ids=", ".join(ids))
-                    for what, ids in subsets(entry.quiz, params)[2].items()]
+        notices += [_unknown(what, ids) for what, ids in subsets(entry.quiz, params)[2].items()]
         if params.result:
             notices += _open_share_link(entry, params.result)
     st.session_state.notices = notices
@@ -87,10 +115,15 @@ def _open_share_link(entry: Entry, token: str) -> list[str]:
     except ShareError as error:
         lang = st.session_state.lang
         return [t("notice_share", lang, reason=t(f"reason_{error.reason}", lang))]
-    st.session_state.answers = dict(shared.values)
-    st.session_state.important = set(shared.important)
+    st.session_state.shared = shared
     go("results")
     return []
+
+
+def _unknown(what: str, ids: tuple[str, ...]) -> str:
+    """A notice about ids from the link, which are shown as literal text, never as Markdown."""
+    lang = st.session_state.lang
+    return t("notice_unknown", lang, what=t(what, lang), ids=escape(", ".join(ids)))
 
 
 def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
@@ -105,14 +138,11 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
     if entry.quiz is not None:
         page_column.pills(
             t("app_title", lang), ["start", "question", "results", "method"], key="nav", on_change=_navigate,
-            format_func=lambda page: t({"start": "start", "question": "your_answer", "results": "results",
+            format_func=lambda page: t({"start": "nav_start", "question": "nav_question", "results": "results",
                                         "method": "method_page"}[page], lang),
             label_visibility="collapsed")
-    usable = [e for e in installed if e.quiz is not None]
-    if len(usable) > 1 and not params.embed and st.session_state.get("page") == "start":
-        st.selectbox(t("choose_quiz", lang), [e.path for e in usable], key="quiz_choice",
-                     index=[e.path for e in usable].index(entry.path) if entry in usable else 0,
-                     format_func=lambda path: _quiz_label(usable, path, lang), on_change=_switch_quiz)
+    if st.session_state.get("page") == "start":
+        quiz_chooser(installed, entry, lang)
     return lang
 
 
@@ -121,20 +151,6 @@ def _navigate() -> None:
         st.session_state.page = st.session_state.nav
     else:
         st.session_state.nav = st.session_state.page
-
-
-def _quiz_label(usable: list[Entry], path: str, lang: str) -> str:
-    quiz = next(e.quiz for e in usable if e.path == path)
-    assert quiz is not None
-    return t("quiz_option", lang, title=quiz.title.get(lang), region=quiz.region, election=quiz.election.get(lang))
-
-
-def _switch_quiz() -> None:
-    if st.session_state.quiz_choice != st.session_state.quiz_id:
-        st.session_state.quiz_id = st.session_state.quiz_choice
-        had_answers = bool(st.session_state.answers)
-        reset_answers()
-        st.session_state.notices = [t("quiz_changed", st.session_state.lang)] if had_answers else []
 
 
 def _view(entry: Entry, lang: str, params: Params) -> View:

@@ -17,28 +17,29 @@ from valkompass_app.strings import t, tn
 
 def render_method(view: View) -> None:
     quiz, lang = view.quiz, view.lang
-    st.title(t("method_page", lang))
+    st.title(t("method_page", lang), anchor=False)
     st.markdown(t("method_formula", lang))
-    st.latex(r"\text{match} = \frac{\sum \text{points}}{\sum \text{max points}}")
+    st.markdown(f"**{t('formula', lang)}**")
     st.markdown(escape(worked_example(quiz, lang)))
     st.markdown(tn("method_important", "method_important_plural", quiz.weights.important_weight, lang))
     missing = quiz.weights.missing
     st.markdown(t("missing_drop", lang) if missing.rule == "drop"
                 else t("missing_penalty", lang, n=float(missing.max_points)))
-    st.subheader(t("methods_heading", lang))
+    st.subheader(t("methods_heading", lang), anchor=False)
     for method in quiz.weights.methods.values():
         st.markdown(f"**{escape(method.name.get(lang))}** – {escape(method.description.get(lang))}")
-    st.subheader(t("all_sources", lang))
+    st.subheader(t("all_sources", lang), anchor=False)
     for source in quiz.sources.values():
         party = quiz.parties[source.party].name.get(lang)
-        st.markdown("- " + escape(f"{party}: «{source.title}», {source.kind.get(lang)}, {source.year} ({source.file})"))
-    st.subheader(t("matrix_heading", lang))
+        st.markdown("- " + escape(t("method_source", lang, party=party, title=source.title, kind=source.kind.get(lang),
+                                    year=source.year, file=source.file)))
+    st.subheader(t("matrix_heading", lang), anchor=False)
     matrix = positions_csv(quiz, view.parties)
     st.download_button(t("download_matrix", lang), matrix, file_name=f"{quiz.id}-stallningstaganden.csv",
                        mime="text/csv", key="dl_matrix", on_click="ignore")
-    st.dataframe(_matrix_table(quiz, view), hide_index=True, width="stretch")
-    if view.embed:
-        st.button(t("back_to_quiz", lang), key="method_back", on_click=go, args=("question",))
+    with st.expander(t("matrix_show", lang)):
+        st.table(_matrix_table(quiz, view).set_index(t("statement", lang)))
+    st.button(t("back_to_quiz", lang), key="method_back", on_click=go, args=("question",))
 
 
 def worked_example(quiz: Quiz, lang: str) -> str:

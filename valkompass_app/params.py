@@ -1,4 +1,8 @@
-"""Read the page's query parameters (embedding, language, quiz, subsets, share link) once."""
+"""Read the page's query parameters (embedding, language, quiz, subsets, share link) once.
+
+Streamlit keeps `embed` and `embed_options` to itself (they never reach `st.query_params`), so the
+compact layout for an iframe is our own `widget=1`; `embed` is read too, for AppTest and for a
+Streamlit that passes it on."""
 
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ def read_params(query: Mapping[str, str]) -> Params:
         unknown["what_lang"] = (lang[:20],)
         lang = None
     return Params(
-        embed=query.get("embed", "").lower() in ("true", "1", "yes"),
+        embed=any(query.get(key, "").lower() in ("true", "1", "yes") for key in ("widget", "embed")),
         lang=lang,
         quiz=query.get("quiz"),
         parties=_ids(query.get("parties")),

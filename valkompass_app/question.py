@@ -1,14 +1,21 @@
-"""One statement at a time: progress, topic, the answer buttons, importance and navigation.
+"""One statement at a time: progress, topic, the statement, the answers, importance and navigation.
 
-The card is a fragment: answering reruns only the card, not the whole page.
+The card is a fragment: answering reruns only the card, not the whole page. After every move the
+statement is scrolled to the top and focused (`focus.py`), and the address bar keeps the answers
+(`urlstate.py`), so a reload loses nothing.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from valkompass_app.state import View, escape, go
+from valkompass_app.focus import STATEMENT_KEY, render_page_script
+from valkompass_app.state import View, escape, go, moved
 from valkompass_app.strings import t, tn
+from valkompass_app.urlstate import write_url
+
+SKIP = "skip"
+RESULTS_BUTTON = ".st-key-to_results button"
 
 
 @st.fragment
@@ -16,15 +23,21 @@ def render_question(view: View) -> None:
     quiz, lang, ids = view.quiz, view.lang, view.statement_ids
     index = min(st.session_state.index, len(ids) - 1)
     statement = quiz.statement(ids[index])
-    st.progress((index + 1) / len(ids), text=t("progress", lang, n=index + 1, of=len(ids)))
-    st.caption(t("topic", lang, topic=quiz.topics[statement.topic].name.get(lang)))
-    st.markdown(f"### {escape(statement.text.get(lang))}")
-    st.toggle(t("important", lang), key=f"important_{statement.id}",
-              value=statement.id in st.session_state.important,
-              help=tn("important_help", "important_help_plural", quiz.weights.important_weight, lang),
-              on_change=_toggle_important, args=(statement.id,))
+    progress = t("progress", lang, n=index + 1, of=len(ids))
+    st.progress((index + 1) / len(ids), text=progress)
+    st.caption(t("topic", lang, topic=escape(quiz.topics[statement.topic].name.get(lang))))
+    with st.container(key=STATEMENT_KEY):
+        st.subheader(escape(statement.text.get(lang)), anchor=False)
     _answer_buttons(view, statement.id)
+    _importance(view, index)
     _navigation(view, index)
+    if st.session_state.get("focus_target") == "results":
+        render_page_script(lang, view.embed, moves=st.session_state.moves, target=RESULTS_BUTTON,
+                           announce=t("last_answered", lang), key="focus_script")
+    else:
+        render_page_script(lang, view.embed, moves=st.session_state.moves, announce=progress,
+                           expect=statement.text.get(lang), key="focus_script")
+    write_url(view)
 
 
 def _answer_buttons(view: View, statement_id: str) -> None:
@@ -32,10 +45,10 @@ def _answer_buttons(view: View, statement_id: str) -> None:
     current = st.session_state.answers.get(statement_id, "unset")
     for option in scale.answers:
         chosen = current == option.value
-        st.button(("✓ " if chosen else "") + option.label.get(lang), key=f"answer_{statement_id}_{option.value}",
-                  type="primary" if chosen else "secondary", width="stretch",
-                  on_click=_answer, args=(view, statement_id, option.value))
-    st.button(("✓ " if current is None else "") + scale.skip.get(lang), key=f"skip_{statement_id}",
+        st.button(("✓ " if chosen else "") + escape(option.label.get(lang)),
+                  key=f"answer_{statement_id}_{option.value}", type="primary" if chosen else "secondary",
+                  width="stretch", on_click=_answer, args=(view, statement_id, option.value))
+    st.button(("✓ " if current is None else "") + escape(scale.skip.get(lang)), key=f"skip_{statement_id}",
               type="primary" if current is None else "tertiary", width="stretch",
               on_click=_answer, args=(view, statement_id, None))
 
@@ -46,10 +59,31 @@ def _answer(view: View, statement_id: str, value: int | None) -> None:
         st.session_state.important = st.session_state.important - {statement_id}
     if st.session_state.index < len(view.statement_ids) - 1:
         st.session_state.index += 1
+        moved()
+    else:
+        moved()
+        st.session_state.focus_target = "results"
 
 
-def _toggle_important(statement_id: str) -> None:
-    if st.session_state[f"important_{statement_id}"]:
+def _importance(view: View, index: int) -> None:
+    """'Viktig för mig' for this statement, and, once it is answered and the card has moved on,
+    for the previous one, so importance can be set before or after answering."""
+    lang, ids = view.lang, view.statement_ids
+    weight = view.quiz.weights.important_weight
+    statement_id = ids[index]
+    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=f"important_{statement_id}",
+              value=statement_id in st.session_state.important,
+              on_change=_toggle_important, args=(f"important_{statement_id}", statement_id))
+    previous = ids[index - 1] if index > 0 else None
+    if previous is not None and st.session_state.answers.get(previous) is not None:
+        label = t("important_previous", lang, answer=escape(view.quiz.weights.scale.label(
+            st.session_state.answers[previous]).get(lang)))
+        st.toggle(label, key=f"important_previous_{previous}", value=previous in st.session_state.important,
+                  on_change=_toggle_important, args=(f"important_previous_{previous}", previous))
+
+
+def _toggle_important(key: str, statement_id: str) -> None:
+    if st.session_state[key]:
         st.session_state.important = st.session_state.important | {statement_id}
     else:
         st.session_state.important = st.session_state.important - {statement_id}
@@ -81,10 +115,12 @@ def _jump_label(view: View, statement_id: str) -> str:
 
 def _go(index: int) -> None:
     st.session_state.index = index
+    moved()
 
 
 def _jump(view: View, key: str) -> None:
     st.session_state.index = view.statement_ids.index(st.session_state[key])
+    moved()
 
 
 def render_list(view: View) -> None:
@@ -93,16 +129,28 @@ def render_list(view: View) -> None:
     for number, statement_id in enumerate(view.statement_ids, start=1):
         _list_item(view, statement_id, number)
     st.button(t("show_results", view.lang), type="primary", key="list_results", on_click=go, args=("results",))
+    write_url(view)
 
 
 @st.fragment
 def _list_item(view: View, statement_id: str, number: int) -> None:
+    """The statement as literal text; the radio's own label (its accessible name) is the plain
+    text, never Markdown escapes. Skipping is a value of its own, so it shows again when coming back."""
     quiz, lang, scale = view.quiz, view.lang, view.quiz.weights.scale
-    options = [*scale.values, None]
+    text = f"{number}. {quiz.statement(statement_id).text.get(lang)}"
+    options: list[int | str] = [*scale.values, SKIP]
     given = st.session_state.answers
-    st.radio(f"{number}. {escape(quiz.statement(statement_id).text.get(lang))}", options, key=f"list_{statement_id}",
-             index=options.index(given[statement_id]) if statement_id in given else None, horizontal=True,
-             format_func=lambda v: scale.label(v).get(lang), on_change=_list_answer, args=(view, statement_id))
+    chosen = SKIP if statement_id in given and given[statement_id] is None else given.get(statement_id)
+    st.markdown(f"**{escape(text)}**")
+    st.radio(text, options, key=f"list_{statement_id}", index=options.index(chosen) if chosen in options else None,
+             horizontal=True, label_visibility="collapsed",
+             format_func=lambda v: escape(scale.label(None if v == SKIP else int(v)).get(lang)),
+             on_change=_list_answer, args=(view, statement_id))
+    st.checkbox(tn("important_counts", "important_counts_plural", quiz.weights.important_weight, lang),
+                key=f"list_important_{statement_id}",
+                value=statement_id in st.session_state.important,
+                on_change=_toggle_important, args=(f"list_important_{statement_id}", statement_id))
+    write_url(view)
 
 
 def _list_answer(view: View, statement_id: str) -> None:
@@ -110,7 +158,9 @@ def _list_answer(view: View, statement_id: str) -> None:
     something else) is matched by its label, or ignored."""
     scale, chosen = view.quiz.weights.scale, st.session_state[f"list_{statement_id}"]
     by_label = {scale.label(v).get(view.lang): v for v in (*scale.values, None)}
-    if chosen in by_label:
+    if chosen == SKIP:
+        chosen = None
+    elif chosen in by_label:
         chosen = by_label[chosen]
     elif chosen is not None and chosen not in scale.values:
         return

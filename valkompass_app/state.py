@@ -1,4 +1,9 @@
-"""Session state: one init function, and small helpers that read and change it."""
+"""Session state: one init function, and small helpers that read and change it.
+
+The respondent's own answers also live in the address bar (see `urlstate.py`), so a reload keeps
+them; nothing is stored on the server. A received share link is kept apart, in `shared`, and is
+read-only: leaving its results page starts the respondent's own, empty quiz.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,10 @@ import streamlit as st
 from quiz.model import Answers, Quiz
 
 MENU = ("start", "question", "results", "method")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+PAGES = (*MENU, "embed")
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_AUTOLINK_OR_SHORTCODE = re.compile(r"(?<=[:@])|(?<=www)(?=\.)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -29,19 +37,38 @@ def init_state(lang: str, quiz_id: str) -> None:
     """Set every key the app uses, once per session."""
     defaults = {"lang": lang, "quiz_id": quiz_id, "answers": {}, "important": set(), "index": 0,
                 "page": "start", "nav": "start", "notices": [], "class_room": None, "teacher_token": None,
-                "submission_key": None}
+                "submission_key": None, "shared": None, "confirm_restart": False, "moves": 0}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
 
 
 def go(page: str) -> None:
-    """Show `page`. Call it from a widget callback, so that the page menu can follow."""
+    """Show `page`. Call it from a widget callback, so that the page menu can follow.
+    Leaving the results of a received share link drops that link: the quiz starts empty."""
+    if st.session_state.get("shared") is not None and page != "results":
+        st.session_state.shared = None
     st.session_state.page = page
     st.session_state.nav = page if page in MENU else None
+    if page == "question":
+        moved()
+
+
+def moved() -> None:
+    """A new statement is shown: the page scrolls to it and focuses it (see `focus.py`)."""
+    st.session_state.moves = st.session_state.get("moves", 0) + 1
+    st.session_state.focus_target = "statement"
+
+
+def ask_start_over() -> None:
+    """'Börja om' anywhere: show the start page, which asks before anything is cleared."""
+    st.session_state.confirm_restart = True
+    go("start")
 
 
 def start_over() -> None:
+    """Clear the answers and start at statement 1 (the start page asks first)."""
     reset_answers()
+    st.session_state.confirm_restart = False
     go("question")
 
 
@@ -52,13 +79,33 @@ def reset_answers() -> None:
 
 
 def answers(view: View) -> Answers:
-    """The respondent's answers to the statements in this view (skipped ones are None)."""
-    given = st.session_state.answers
+    """The answers the results page shows: a received share link's, else the respondent's own
+    answers to the statements in this view (skipped ones are None)."""
+    shared = st.session_state.get("shared")
+    given = dict(shared.values) if shared is not None else st.session_state.answers
+    important = shared.important if shared is not None else st.session_state.important
     ids = set(view.statement_ids)
     return Answers({k: v for k, v in given.items() if k in ids},
-                   frozenset(i for i in st.session_state.important if i in ids and given.get(i) is not None))
+                   frozenset(i for i in important if i in ids and given.get(i) is not None))
+
+
+def own_answers(quiz: Quiz) -> Answers:
+    """The respondent's own answers to the whole quiz, as a share token encodes them."""
+    known = {s.id for s in quiz.statements}
+    given = {k: v for k, v in st.session_state.answers.items() if k in known}
+    return Answers(given, frozenset(i for i in st.session_state.important if given.get(i) is not None))
+
+
+def viewing_shared() -> bool:
+    return st.session_state.get("shared") is not None
 
 
 def escape(text: str) -> str:
-    """Content from a quiz file as literal text inside Markdown: no formatting, links or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Content from a quiz file or a URL as literal text inside Markdown: no formatting, headings,
+    code blocks, links, images, HTML, emoji shortcodes, colour directives or maths.
+
+    Every ASCII punctuation character gets a backslash; lines lose their leading and trailing spaces
+    (no indented code, no hard breaks); an invisible word joiner after ':' and '@' and between 'www'
+    and '.' stops the shortcodes and the autolinks that are found after the escapes are read."""
+    lines = "\n".join(line.strip() for line in text.splitlines())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK_OR_SHORTCODE.sub(_WORD_JOINER, lines))
