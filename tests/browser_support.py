@@ -51,9 +51,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(env: Mapping[str, str] | None = None, address: str = "127.0.0.1") -> Iterator[str]:
-    """`streamlit run app.py` on a free port; yields its base URL and stops it afterwards."""
-    port = free_port()
+def app_server(env: Mapping[str, str] | None = None, address: str = "127.0.0.1",
+               port: int | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `port` (a free one if not given; give the same one to come back at
+    the same address after a restart); yields its base URL and stops it afterwards."""
+    port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", address],

@@ -3,14 +3,11 @@ once, pupils see the reveal by themselves, and the projector and pupil views at 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 
@@ -18,11 +15,12 @@ from tests.browser_support import (
     LOCAL_HOSTS,
     PHONE,
     PROJECTOR,
+    app_server,
     chromium,
+    free_port,
     require_chromium,
     screenshot,
     serious_violations,
-    wait_until_healthy,
     watch_hosts,
 )
 from tests.conftest import ROOT
@@ -39,27 +37,12 @@ from quiz.model import Answers  # noqa: E402
 # The app's footer is a grey st.caption (#828180 on white, 3.9:1) from main.py, which class mode
 # does not own; it is reported to its owner. Every other element on these pages is checked.
 FOOTER = "Öppen källkod. Inga kakor för spårning, inga externa tjänster."
-PORT = 8621  # the class-mode range, so that a restart comes back at the same address
+PORT = free_port()  # fixed for the module, so that a restart comes back at the same address
 
 
-@contextmanager
-def app_at(database: Path, port: int = PORT) -> Iterator[str]:
-    """`streamlit run app.py` on a fixed port (a restart keeps the address), stopped afterwards."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "VALKOMPASS_DB_PATH": str(database)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+def app_at(database: Path, port: int = PORT) -> Any:
+    """The app on a fixed port (a restart keeps the address), with its own class database."""
+    return app_server({"VALKOMPASS_DB_PATH": str(database)}, port=port)
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +89,13 @@ def answer_all(page: Page, answer: str = "Delvis enig") -> None:
     page.get_by_text("Dina svar är inskickade anonymt till klassen.").wait_for()
 
 
+def class_link(url: str) -> str:
+    """The pupil's class link (code and anonymous key) without the answers and place in the address."""
+    parts = urlsplit(url)
+    kept = [(k, v) for k, v in parse_qsl(parts.query) if k in ("class", "k", "lang")]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 def test_a_reload_and_a_restart_count_a_pupil_once(browser, database):
     store, created = new_room(database)
     page = browser.new_page(viewport=PHONE)
@@ -116,11 +106,16 @@ def test_a_reload_and_a_restart_count_a_pupil_once(browser, database):
         code_field.press("Enter")  # the keyboard alone joins (UX walk #26)
         answer_all(page)
         assert "k=" in page.url and store.count(created.room) == 1
-        page.reload()
+        page.reload()  # the address keeps the answers and the page: the results are sent again, as an update
+        page.get_by_text("Dina svar är inskickade anonymt till klassen.").wait_for()
+        assert store.count(created.room) == 1
+        page.goto(class_link(page.url))  # the same pupil link without the answers: starts again, same key
         answer_all(page, "Helt oenig")
         assert store.count(created.room) == 1
     with app_at(database) as url:  # kill and start again: the pupil's page reconnects or is reloaded
         page.reload()
+        page.get_by_text("Dina svar är inskickade anonymt till klassen.").wait_for()
+        page.goto(class_link(page.url))
         answer_all(page, "Helt enig")
     assert store.count(created.room) == 1
     assert store.answers(created.room)[0].values[created.room.statement_ids[0]] == 2
