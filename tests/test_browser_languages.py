@@ -99,6 +99,33 @@ def test_the_language_switch_shows_every_language_and_works_with_the_keyboard(se
     context.close()
 
 
+STREAMLIT_ENGLISH = ["Choose options", "Link to heading", "Clear all", "Selected values", "Copy to clipboard",
+                     "Show data", "Download as CSV", "Skip to main content"]
+
+
+def test_every_page_in_lattlast_has_no_english_chrome_and_no_serious_violation(server, browser):
+    """Start, question, method and embed pages in lättläst at 390 px: Streamlit's own English labels
+    are translated, `<html lang>` is sv, and axe finds nothing serious or critical."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    found = {}
+    for name, query, ready in (("start", "", "Börja"), ("question", "&p=question&i=3", "Visa resultatet"),
+                               ("method", "&p=method", "Så räknar vi"), ("embed", "&p=embed", "Så här ser det ut")):
+        page.goto(f"{server}/?lang=lattlast{query}")
+        page.get_by_text(ready).first.wait_for()
+        page.wait_for_function("document.documentElement.lang === 'sv'")
+        page.wait_for_timeout(1500)
+        words = page.evaluate("() => document.body.innerText + ' ' + Array.from(document.querySelectorAll("
+                              "'[aria-label],[title],[placeholder]')).map(e => [e.getAttribute('aria-label'), "
+                              "e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')")
+        assert [p for p in STREAMLIT_ENGLISH if p in words] == [], name
+        assert no_sideways_scroll(page), name
+        found[name] = serious_violations(page)
+        screenshot(page, f"lattlast-{name}-page-390.png")
+    context.close()
+    assert found == {"start": [], "question": [], "method": [], "embed": []}
+
+
 def no_sideways_scroll(page: Page) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
 
