@@ -6,7 +6,7 @@ colour alone: bars carry party names and percentages, grid cells carry a symbol.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import altair as alt
@@ -70,8 +70,10 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
     return result
 
 
-def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_on: str) -> pd.DataFrame:
-    """One row per party, best match first; `based_on` is a template with {n} and {of}."""
+def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str,
+                based_on: Callable[[int, int], str]) -> pd.DataFrame:
+    """One row per party, best match first; `based_on(counted, answered)` is the basis line, so
+    that it can take the plural the count needs ("1 av 1 påstående", "2 av 3 påståenden")."""
     rows: list[dict[str, object]] = []
     for ranked in rank(scores):
         entry, party = ranked.score, quiz.parties[ranked.score.party]
@@ -82,7 +84,7 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str, based_o
             "counted": entry.counted, "answered": entry.answered,
             "heading": f"{party.name.get(lang)} · " + share(entry.match, lang)
                        + (" (=)" if ranked.tied else ""),
-            "basis": based_on.format(n=entry.counted, of=entry.answered),
+            "basis": based_on(entry.counted, entry.answered),
         })
     return pd.DataFrame(rows)
 

@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", type=Path,
                        help="statements files (default: statements.yaml and quizzes/*.yaml)")
     check.set_defaults(run=_check)
-    editors = commands.add_parser("report", help="coverage, comparable statements, coder agreement and weak spots")
+    editors = commands.add_parser("report", help="coverage, comparable statements, coder agreement, weak spots "
+                                                 "and readability (LIX)")
     editors.add_argument("files", nargs="*", type=Path, help="statements files (default: statements.yaml)")
     editors.set_defaults(run=_report)
     scoring = commands.add_parser("score", help="score respondents' answers (JSON) against every party")

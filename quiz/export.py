@@ -59,18 +59,25 @@ def results_csv(quiz: Quiz, answers: Answers, scores: Mapping[str, PartyScore], 
 
 
 def positions_csv(quiz: Quiz, parties: Sequence[str] | None = None) -> str:
-    """Every statement × party: stance (empty: no stated position), source, quote. Open data."""
+    """Every statement × party: stance (empty: no stated position), source, quote. Open data.
+
+    Each language the quiz declares beyond Swedish and English (`quiz.languages`, e.g. lättläst)
+    adds a `text_<code>` column and a `summary_<code>` column (the editors' plain summary)."""
+    extra = [code for code in quiz.languages if code not in ("sv", "en")]
     rows = []
     for statement in quiz.statements:
         for party in parties or list(quiz.parties):
             position = statement.positions.get(party)
             rows.append({
                 "statement": statement.id, "topic": statement.topic, "text_sv": statement.text.sv,
-                "text_en": statement.text.en, "party": party,
+                "text_en": statement.text.en,
+                **{f"text_{code}": getattr(statement.text, code) for code in extra},
+                "party": party,
                 "stance": None if position is None else position.stance,
                 "source": None if position is None else quiz.sources[position.source].title,
                 "source_file": None if position is None else quiz.sources[position.source].file,
                 "quote": None if position is None else position.quote,
+                **{f"summary_{code}": None if position is None else position.summary.get(code) for code in extra},
             })
     return _csv(pd.DataFrame(rows).astype({"stance": "Int64"}))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from quiz.model import LANGUAGES, Text
+from quiz.languages import CODES, LANGUAGES, REQUIRED
+from quiz.model import Text
 from quiz.nodes import Checker, Node
 
 ID_MAX = 60  # the app reads at most 60 characters per id from a link (valkompass_app/params.py)
 ID_PATTERN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{ID_MAX - 1}}}$")
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 
 
 def mapping(node: Node | None, checker: Checker, allowed: Iterable[str] = ()) -> dict[str, Node] | None:
@@ -90,20 +90,20 @@ def flag(node: Node | None, checker: Checker) -> bool | None:
 
 
 def localized(node: Node | None, checker: Checker) -> Text | None:
-    """A `{sv, en}` text; report each missing translation."""
-    fields = mapping(node, checker, LANGUAGES)
+    """A `{sv, en}` text, with an optional `lattlast`; report each missing translation."""
+    fields = mapping(node, checker, CODES)
     if fields is None or node is None:
         return None
     values: dict[str, str | None] = {}
-    for lang in LANGUAGES:
+    for lang in CODES:
         child = fields.get(lang)
-        if child is None:
-            checker.report(node, f"missing {LANGUAGE_NAMES[lang]} translation",
-                           f"add `{lang}: …` next to the other language", path=(*node.path, lang))
-        else:
+        if child is not None:
             values[lang] = text(child, checker)
+        elif lang in REQUIRED:
+            checker.report(node, f"missing {LANGUAGES[lang].english_name} translation",
+                           f"add `{lang}: …` next to the other language", path=(*node.path, lang))
     sv, en = values.get("sv"), values.get("en")
-    return Text(sv=sv, en=en) if sv is not None and en is not None else None
+    return Text(sv, en, values.get("lattlast")) if sv is not None and en is not None else None
 
 
 def text_or_localized(node: Node | None, checker: Checker) -> Text | None:

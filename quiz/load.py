@@ -23,18 +23,20 @@ from quiz.fields import (
     text,
     text_or_localized,
 )
-from quiz.model import LANGUAGES, Party, Position, Quiz, Reading, Source, Statement, Text, Topic, Weights
+from quiz.languages import CODES, LANGUAGES, REQUIRED
+from quiz.model import Party, Position, Quiz, Reading, Source, Statement, Text, Topic, Weights
 from quiz.nodes import Checker, Node, read_text, read_yaml
 from quiz.provenance import closest_passage, quote_in_source
 from quiz.weights import read_weights
 
 TOP_FIELDS = ("quiz", "sources", "parties", "topics", "statements")
-QUIZ_FIELDS = ("id", "title", "region", "election", "description", "weights", "archive")
+QUIZ_FIELDS = ("id", "title", "region", "election", "description", "weights", "archive", "languages")
 SOURCE_FIELDS = ("id", "party", "title", "kind", "year", "file")
 PARTY_FIELDS = ("id", "name", "color")
 TOPIC_FIELDS = ("id", "name")
 STATEMENT_FIELDS = ("id", "topic", "text", "positions")
-POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "first_reading", "second_reading", "disputed")
+POSITION_FIELDS = ("stance", "source", "quote", "important", "note", "first_reading", "second_reading", "disputed",
+                   "summary")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PLURALS = {"party": "parties", "source": "sources", "topic": "topics", "statement": "statements"}
 
@@ -106,6 +108,7 @@ class _QuizReader:
         self.path = path
         self.checker = checker
         self.weights_name: str | None = None
+        self.languages: tuple[str, ...] = REQUIRED
         self.ids: dict[str, set[str]] = {"parties": set(), "sources": set(), "topics": set()}
 
     def meta(self, node: Node | None) -> dict[str, Any] | None:
@@ -121,7 +124,21 @@ class _QuizReader:
         }
         self.weights_name = text(fields.get("weights"), self.checker)
         archive = flag(fields.get("archive"), self.checker)
-        return None if None in meta.values() or archive is None else {**meta, "archive": archive}
+        self.languages = self._languages(fields.get("languages"))
+        if None in meta.values() or archive is None:
+            return None
+        return {**meta, "archive": archive, "languages": self.languages}
+
+    def _languages(self, node: Node | None) -> tuple[str, ...]:
+        """`quiz.languages`: the required languages, plus any other the quiz declares."""
+        declared = []
+        for item in sequence(node, self.checker) or []:
+            code = text(item, self.checker)
+            if code is not None and code not in CODES:
+                self.checker.report(item, f"unknown language '{code}'", f"use one of: {', '.join(CODES)}")
+            declared.append(code)
+        extra = tuple(code for code in CODES if code in declared and code not in REQUIRED)
+        return REQUIRED + extra
 
     def parties(self, node: Node | None) -> dict[str, Party]:
         parties = {}
@@ -142,7 +159,7 @@ class _QuizReader:
 
     def _unique_name(self, name: Text, names: dict[tuple[str, str], str], node: Node, party_id: str | None) -> bool:
         """Report a party name already used by another party in the same language."""
-        for lang in LANGUAGES:
+        for lang in CODES:
             key = (lang, name.get(lang).casefold())
             if key in names:
                 self.checker.report(node, f"the name '{name.get(lang)}' is already used by party '{names[key]}'",
@@ -181,12 +198,22 @@ class _QuizReader:
             statement_id = identifier(field(fields, "id", item, self.checker), self.checker)
             topic = self._reference(fields, "topic", item, "topics")
             statement_text = localized(field(fields, "text", item, self.checker), self.checker)
+            self._declared_translations(fields.get("text"), statement_text)
             coded = self._positions(field(fields, "positions", item, self.checker), sources, scale)
             if None not in (statement_id, topic, statement_text, coded):
                 positions, readings = coded  # type: ignore[misc]
                 statements.append(Statement(statement_id, topic, statement_text,  # type: ignore[arg-type]
                                             positions, readings))
         return tuple(statements)
+
+    def _declared_translations(self, node: Node | None, value: Text | None) -> None:
+        """Report each language in `quiz.languages` that the text `value` lacks."""
+        for code in self.languages:
+            if node is not None and value is not None and getattr(value, code) is None:
+                self.checker.report(node, f"missing {LANGUAGES[code].english_name} translation "
+                                          f"(`quiz.languages` declares {code})",
+                                    f"add `{code}: …`, or remove {code} from `quiz.languages`",
+                                    path=(*node.path, code))
 
     def _positions(self, node: Node | None, sources: dict[str, Source],
                    scale: tuple[int, ...] | None) -> tuple[dict[str, Position], dict[str, Reading]] | None:
@@ -243,6 +270,7 @@ class _QuizReader:
         quote = text(field(fields, "quote", node, self.checker), self.checker)
         important = flag(fields.get("important"), self.checker)
         note = text(fields["note"], self.checker) if "note" in fields else ""
+        summary = self._summary(fields.get("summary"))
         source = sources.get(source_id or "")
         if source is None or source_id is None or quote is None:
             return None
@@ -254,7 +282,13 @@ class _QuizReader:
             closest = closest_passage(quote, source.text)
             self.checker.report(fields["quote"], f"quote not found in {source.file}",
                                 f"copy the words exactly; the closest passage is: \"{closest}\"")
-        return Position(party_id, stance, source_id, quote, bool(important), note or "")
+        return Position(party_id, stance, source_id, quote, bool(important), note or "", summary)
+
+    def _summary(self, node: Node | None) -> dict[str, str]:
+        """The editors' plain summary of a quote, by language: `{lattlast: …}`."""
+        entries = mapping(node, self.checker, CODES) or {}
+        summary = {code: text(child, self.checker) for code, child in entries.items()}
+        return {code: value for code, value in summary.items() if value is not None}
 
     def _stance(self, node: Node | None, scale: tuple[int, ...] | None) -> int | None:
         if node is None or node.is_null:

@@ -7,19 +7,24 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-LANGUAGES = ("sv", "en")
-Lang = Literal["sv", "en"]
+from quiz.languages import chain
 
 
 @dataclass(frozen=True)
 class Text:
-    """A text in Swedish and English."""
+    """A text in Swedish and English, and optionally in easy-to-read Swedish (lättläst)."""
 
     sv: str
     en: str
+    lattlast: str | None = None
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.sv
+        """The text in `lang`, else in the next language of its fallback chain (see `quiz/languages.py`)."""
+        for code in chain(lang):
+            value: str | None = getattr(self, code)
+            if value is not None:
+                return value
+        return self.sv
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class Position:
     quote: str
     important: bool = False
     note: str = ""
+    summary: Mapping[str, str] = field(default_factory=dict)
+    """The editors' one-line plain summary of the quote, by language code (`{lattlast: …}`)."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,7 @@ class Quiz:
     weights: Weights
     file: str = ""
     archive: bool = False
+    languages: tuple[str, ...] = ("sv", "en")
 
     def statement(self, statement_id: str) -> Statement:
         for statement in self.statements:

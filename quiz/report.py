@@ -1,5 +1,6 @@
 """Editor's report: coverage per party, how often two parties can be compared, how far the two
-coders agreed, and the statements no answer can separate the parties on.
+coders agreed, the statements no answer can separate the parties on, and how easy each
+statement is to read (LIX per language, from `quiz.readability`).
 
 Coder agreement compares the first coder's blind reading with the second coder's (before they
 discussed it), per party, over the categories {no position, −2, −1, 0, 1, 2}:
@@ -22,8 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
+from statistics import median
 
+from quiz.languages import CODES
 from quiz.model import Quiz, Statement
+from quiz.readability import LATTLAST_TARGET, lix, readability_lines
 from quiz.rules import percent
 from quiz.scoring import statement_points
 
@@ -139,7 +143,7 @@ def inseparable(quiz: Quiz) -> list[tuple[str, tuple[str, ...]]]:
 def report(quiz: Quiz) -> str:
     """The whole editor's report as plain text."""
     sections = [_coverage_lines(quiz), _comparison_lines(quiz), _agreement_lines(quiz),
-                _inseparable_lines(quiz)]
+                _inseparable_lines(quiz), readability_lines(quiz) + _lix_summary_lines(quiz)]
     return "\n\n".join("\n".join(lines) for lines in sections if lines)
 
 
@@ -238,6 +242,28 @@ def _inseparable_lines(quiz: Quiz) -> list[str]:
         lines.append(f"  {label} ({len(groups[methods])}):")
         lines += [f"    - {sid}" for sid in groups[methods]]
     return lines
+
+
+def _lix_summary_lines(quiz: Quiz) -> list[str]:
+    """Median and highest LIX per language, and the same for the editors' lättläst summaries."""
+    lines = ["LIX per language (median, highest):"]
+    for code in CODES:
+        values = [lix(text) for s in quiz.statements if (text := getattr(s.text, code)) is not None]
+        lines.append(f"  {code}: " + (f"median {median(values):.1f}, highest {max(values):.1f} "
+                                      f"({_count(len(values), 'statement')})" if values else "no texts"))
+    summaries = {(s.id, p.party): p.summary["lattlast"] for s in quiz.statements
+                 for p in s.positions.values() if "lattlast" in p.summary}
+    if summaries:
+        values = [lix(text) for text in summaries.values()]
+        over = [f"{sid} ({party})" for (sid, party), text in summaries.items() if lix(text) >= LATTLAST_TARGET]
+        lines.append(f"  lättläst summaries of quotes: median {median(values):.1f}, highest {max(values):.1f} "
+                     f"({_count(len(values), 'summary', 'summaries')}); "
+                     f"at or over {LATTLAST_TARGET}: {', '.join(over) or 'none'}")
+    return lines
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _stance(value: int | None) -> str:

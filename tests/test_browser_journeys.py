@@ -29,7 +29,7 @@ from tests.browser_support import (
     watch_hosts,
 )
 from tests.conftest import FIXTURES, ROOT
-from valkompass_app.strings import STRINGS
+from tests.test_strings import catalogue
 
 pytestmark = pytest.mark.browser
 require_chromium()
@@ -332,6 +332,15 @@ def test_quiz_content_is_literal_text_in_the_page(payload_server, page_at, viewp
     assert main.locator("a:not([href^='#']), img, .katex").count() == 0 and "⚠" not in visible
     screenshot(page, f"journeys-payload-question-{viewport['width']}.png")
     assert hosts - LOCAL_HOSTS == set(), hosts
+
+
+def _sv_en_pairs() -> dict[str, tuple[str, str]]:
+    """Every single (non-plural) UI string as (Swedish, English), from the catalogues."""
+    sv, en = ({m.id: m.string for m in catalogue(code) if m.id and not m.pluralizable} for code in ("sv", "en"))
+    return {key: (text, en[key]) for key, text in sv.items()}
+
+
+STRINGS = _sv_en_pairs()
 
 
 def ui_phrases(lang: str) -> set[str]:

@@ -25,7 +25,7 @@ def contrast(first: str, second: str) -> float:
 
 def test_match_frame_is_sorted_and_marks_ties(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 2, "Y": 2, "Z": -2}})
-    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", "baserat på {n} av {of}")
+    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", lambda n, of: f"baserat på {n} av {of}")
     assert list(frame["party"]) == ["X", "Y", "Z"]
     assert list(frame["place"]) == [0, 1, 2]  # the chart's rows, so bars follow the rank
     assert list(frame["tied"]) == [True, True, False]
@@ -36,7 +36,7 @@ def test_match_frame_is_sorted_and_marks_ties(five_point):
 
 def test_match_headings_use_the_page_language(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 1}, "b": {"X": 2}, "c": {"X": 2}})
-    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2, "b": 2, "c": 1})), "en", "{n} of {of}")
+    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2, "b": 2, "c": 1})), "en", lambda n, of: f"{n} of {of}")
     assert list(frame["heading"]) == ["X · 83%"]  # (3 + 4 + 3)/12 = 83.3 %
 
 
@@ -95,7 +95,7 @@ def test_topic_frame_scores_each_topic_on_its_own(five_point):
 
 def test_the_png_carries_title_date_method_and_link(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 2}})
-    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", "{n} av {of}")
+    frame = charts.match_frame(quiz, score(quiz, Answers({"a": 2})), "sv", lambda n, of: f"{n} av {of}")
     spec = charts.titled(charts.match_chart(frame, "%").to_dict(), "Valkompass X",
                          ["2026-11-29 · Avstånd (standard)", "http://127.0.0.1/?r=abc"])
     assert spec["title"]["text"] == "Valkompass X"
@@ -115,8 +115,8 @@ def test_a_template_with_new_rows_equals_the_chart_built_for_them(five_point):
     every, given = Answers({"a": 2, "b": 2}), Answers({"a": -2, "b": None})
     parties, ids = ["X", "Y"], ["a", "b"]
     pairs = [
-        (charts.match_chart(charts.match_frame(quiz, score(quiz, every), "sv", "{n}"), "%"),
-         charts.match_frame(quiz, score(quiz, given), "sv", "{n}"),
+        (charts.match_chart(charts.match_frame(quiz, score(quiz, every), "sv", lambda n, of: f"{n}"), "%"),
+         charts.match_frame(quiz, score(quiz, given), "sv", lambda n, of: f"{n}"),
          lambda frame: charts.match_chart(frame, "%")),
         (charts.comparison_chart(charts.comparison_frame(quiz, every, parties, "sv", "Du", ids)),
          charts.comparison_frame(quiz, given, parties, "sv", "Du", ids), charts.comparison_chart),

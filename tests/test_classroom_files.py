@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.classroom import ClassroomStore
 from quiz.classroom.codes import digest
+from quiz.classroom.schema import SCHEMA_VERSION
 from quiz.model import Answers
 
 IDS = [f"s{i}" for i in range(12)]
@@ -38,5 +39,5 @@ def test_the_version_1_tables_which_kept_submission_order_are_dropped(tmp_path):
     names = set(inspect(store.engine).get_table_names())
     assert "class_submissions" not in names and "class_submissions_v2" in names
     with store.engine.begin() as conn:
-        assert conn.execute(text("SELECT version FROM valkompass_schema")).scalars().all() == [2]
+        assert conn.execute(text("SELECT version FROM valkompass_schema")).scalars().all() == [SCHEMA_VERSION] == [3]
     store.engine.dispose()

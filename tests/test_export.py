@@ -6,10 +6,11 @@ import csv
 import io
 import json
 
-from quiz.export import results_csv, results_json
+from quiz.export import positions_csv, results_csv, results_json
+from quiz.load import load_quiz
 from quiz.model import Answers
 from quiz.scoring import score
-from tests.conftest import make_quiz
+from tests.conftest import FIXTURES, make_quiz
 
 
 def quiz_and_answers(five_point):
@@ -53,3 +54,17 @@ def test_json_keeps_the_exact_numbers(five_point):
     quiz, answers = quiz_and_answers(five_point)
     data = json.loads(results_json(quiz, answers, score(quiz, answers), "cityblock"))
     assert data["results"][0]["points"] == 7.0 and data["results"][0]["max_points"] == 12.0
+
+
+def test_open_data_has_lattlast_columns_only_when_the_quiz_declares_lattlast():
+    plain = list(csv.DictReader(io.StringIO(positions_csv(load_quiz(FIXTURES / "mini" / "statements.yaml")))))
+    assert "text_lattlast" not in plain[0] and "summary_lattlast" not in plain[0]
+    declared = load_quiz(FIXTURES / "lattlast" / "statements.yaml")
+    rows = list(csv.DictReader(io.StringIO(positions_csv(declared))))
+    assert list(rows[0])[:5] == ["statement", "topic", "text_sv", "text_en", "text_lattlast"]
+    assert list(rows[0])[-1] == "summary_lattlast"
+    by_cell = {(row["statement"], row["party"]): row for row in rows}
+    akut = by_cell[("solleftea-akut", "SJVP")]
+    assert akut["text_lattlast"] == declared.statement("solleftea-akut").text.lattlast
+    assert akut["summary_lattlast"] == "Partiet vill att sjukhuset i Sollefteå ska operera akut igen."
+    assert by_cell[("solleftea-akut", "S")]["summary_lattlast"] == ""

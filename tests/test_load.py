@@ -154,7 +154,8 @@ def test_unknown_field_is_reported_with_the_allowed_ones(mini):
         "statements.yaml:26:10 › statements › arbetsskor › positions › S › quote: missing field 'quote' "
         "(hint: add `quote: …` here (see README.md, Data format))",
         "statements.yaml:26:45 › statements › arbetsskor › positions › S › qoute: unknown field 'qoute' "
-        "(hint: allowed fields here: stance, source, quote, important, note, first_reading, second_reading, disputed)",
+        "(hint: allowed fields here: stance, source, quote, important, note, first_reading, second_reading, disputed, "
+        "summary)",
     ]
 
 

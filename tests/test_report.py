@@ -53,7 +53,33 @@ Statements no answer can separate the parties on:
     - cykelbanor
   only under direction (1):
     - farjan
+
+Readability (LIX: under 30 very easy, 30–40 easy, 40–50 medium, over 50 hard; lättläst target: under 30)
+statement             sv        en  lattlast
+cykelbanor            36         4         –
+bibliotek             25        25         –
+pensionarsbuss        29        29         –
+nattbuss              52        36         –
+farjan                 6         7         –
+lättläst at or over 30: none
+LIX per language (median, highest):
+  sv: median 29.0, highest 52.0 (5 statements)
+  en: median 25.0, highest 36.3 (5 statements)
+  lattlast: no texts
 """
+
+
+def test_the_report_sums_up_lix_per_language_and_for_the_editors_summaries(capsys):
+    # tests/fixtures/lattlast: lättläst "Sjukhuset i Sollefteå ska kunna operera akut igen." has 8 words,
+    # 3 long (Sjukhuset, Sollefteå, operera), 1 sentence: 8 + 100·3/8 = 45.5; "De som jobbar i vården
+    # ska få skor till jobbet gratis." has 11 words, none long: 11. Median (45.5 + 11) / 2 = 28.25.
+    # The one summary, "Partiet vill att sjukhuset i Sollefteå ska operera akut igen.", has 10 words,
+    # 4 long: 10 + 40 = 50, over the target.
+    assert main(["report", "tests/fixtures/lattlast/statements.yaml"]) == 0
+    assert capsys.readouterr().out.endswith("""
+  lattlast: median 28.2, highest 45.5 (2 statements)
+  lättläst summaries of quotes: median 50.0, highest 50.0 (1 summary); at or over 30: solleftea-akut (SJVP)
+""")
 
 
 def test_kappa_worked_by_hand_with_a_silence():

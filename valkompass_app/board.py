@@ -93,7 +93,7 @@ def _live(view: View, token: str) -> None:
 
 def _join_info(view: View, room: Room) -> None:
     lang = view.lang
-    join_url = f"{base_url()}?class={room.code}&lang={lang}"
+    join_url = f"{base_url()}?class={room.code}&lang={room.lang or lang}"
     code_column, qr_column = st.columns([3, 1])
     code_column.markdown(f"# {t('class_heading', lang)}")
     code_column.markdown(t("teacher_join", lang))

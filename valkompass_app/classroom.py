@@ -16,6 +16,7 @@ import secrets
 import streamlit as st
 
 from quiz.classroom import ClassroomError, Room, SlidingWindow, changed, fingerprint, fit, format_code
+from quiz.languages import CODES, LANGUAGES, language
 from quiz.model import Answers, Quiz
 from valkompass_app.catalog import entries
 from valkompass_app.params import Params
@@ -85,6 +86,8 @@ def render_class_entry(view: View) -> None:
                         key="room_threshold")
         st.number_input(t("create_class_size", lang), min_value=3, max_value=200, value=40, step=1,
                         key="room_class_size")
+        st.selectbox(t("create_language", lang), CODES, index=CODES.index(language(lang).code), key="room_lang",
+                     format_func=lambda code: LANGUAGES[code].name)
         st.form_submit_button(t("create_button", lang), on_click=create_room, args=(view,))
 
 
@@ -103,6 +106,8 @@ def join_class(lang: str, code: str | None = None, key: str | None = None) -> No
         return
     if st.session_state.get("class_room") is None or st.session_state.class_room.id != room.id:
         reset_answers()
+    if room.lang is not None:  # the teacher's choice for the room; the pupil may switch after joining
+        st.session_state.lang = lang = room.lang
     st.session_state.class_room = fitted
     if key is None or not PUPIL_KEY.fullmatch(key):
         key = secrets.token_urlsafe(16)
@@ -122,7 +127,7 @@ def create_room(view: View) -> None:
         created = get_store().create_room(
             view.quiz.id, ordered, st.session_state.room_parties, all_statements=len(view.quiz.statements),
             threshold=int(st.session_state.room_threshold), class_size=int(st.session_state.room_class_size),
-            fingerprint=fingerprint(view.quiz))
+            fingerprint=fingerprint(view.quiz), lang=st.session_state.get("room_lang") or view.lang)
     except ClassroomError as error:
         st.session_state.notices = [error.message(view.lang)]
         return

@@ -15,7 +15,7 @@ from quiz.classroom import ClassroomError, ClassSummary, Room, fit, published_su
 from valkompass_app.classroom import leave_class
 from valkompass_app.services import get_store
 from valkompass_app.state import View
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 PUPIL_REFRESH_SECONDS = 3
 # Live sections rerun every few seconds: keep them from fading to grey (and below readable contrast)
@@ -53,7 +53,7 @@ def _pupil_live(view: View, code: str) -> None:
 
 def pupils(n: int, lang: str) -> str:
     """'1 elev', '2 elever' (and '1 pupil', '2 pupils')."""
-    return t("pupils_one" if n == 1 else "pupils_many", lang, n=n)
+    return tn("pupil_count", "pupil_count_plural", n, lang)
 
 
 def render_summary(view: View, room: Room, summary: ClassSummary, sizing: Sizing) -> None:

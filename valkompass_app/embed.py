@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 import streamlit as st
 import streamlit.components.v1 as components
 
+from quiz.languages import CODES, LANGUAGES, REQUIRED, chain
 from valkompass_app.catalog import entries, party_order
-from valkompass_app.params import LANGS
 from valkompass_app.services import base_url
 from valkompass_app.state import View, go
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 PREVIEW_HEIGHT = 640
 STATIC_COMMAND = "python -m quiz build-static --quiz statements.yaml -o valkompass-statisk/"
@@ -48,7 +48,9 @@ def snippet(url: str, title: str) -> str:
 
 
 def static_snippet(lang: str) -> str:
-    return (f'<iframe src="https://example.org/valkompass-statisk/index.html?lang={lang}"\n'
+    """The static page speaks Swedish and English only: lättläst gets its fallback, Swedish."""
+    static_lang = next(code for code in chain(lang) if code in REQUIRED)
+    return (f'<iframe src="https://example.org/valkompass-statisk/index.html?lang={static_lang}"\n'
             f'        style="width:100%; height:{PREVIEW_HEIGHT}px; border:0" title="Valkompass"></iframe>')
 
 
@@ -60,8 +62,9 @@ def _choices(view: View) -> dict[str, str]:
     quiz_id = st.selectbox(t("embed_quiz", lang), ids, index=ids.index(view.quiz.id) if view.quiz.id in ids else 0,
                            key="embed_quiz", format_func=lambda q: usable[ids.index(q)].title.get(lang))
     quiz = usable[ids.index(quiz_id)]
-    chosen_lang = st.radio(t("embed_lang", lang), LANGS, key="embed_lang", horizontal=True,
-                           index=LANGS.index(lang), format_func=lambda code: {"sv": "Svenska", "en": "English"}[code])
+    chosen_lang = st.radio(t("embed_lang", lang), CODES, key="embed_lang", horizontal=True,
+                           index=CODES.index(lang) if lang in CODES else 0,
+                           format_func=lambda code: LANGUAGES[code].name)
     order = party_order(quiz, lang)
     parties = st.multiselect(t("embed_parties", lang), order, default=order, key=f"embed_parties_{quiz.id}",
                              format_func=lambda p: quiz.parties[p].name.get(lang))
@@ -70,7 +73,7 @@ def _choices(view: View) -> dict[str, str]:
     statements = st.multiselect(t("embed_statements", lang), [s.id for s in quiz.statements],
                                 key=f"embed_statements_{quiz.id}", placeholder=t("embed_all", lang),
                                 format_func=lambda s: quiz.statement(s).text.get(lang))
-    st.caption(t("embed_count", lang, n=len(statements) or len(quiz.statements)))
+    st.caption(tn("embed_count", "embed_count_plural", len(statements) or len(quiz.statements), lang))
     query = {"quiz": quiz.id, "lang": chosen_lang}
     if parties and len(parties) < len(order):
         query["parties"] = ",".join(parties)

@@ -13,8 +13,19 @@ import json
 
 import streamlit as st
 
-from valkompass_app.strings import STRINGS, t
+from quiz.languages import CODES, language
+from valkompass_app.strings import N_, t
 
+CHROME = (
+    N_("chrome_open"), N_("chrome_clear_all"), N_("chrome_selected"), N_("chrome_increment"), N_("chrome_decrement"),
+    N_("chrome_copy"), N_("chrome_heading_link"), N_("chrome_show_data"), N_("chrome_fullscreen"),
+    N_("chrome_close_fullscreen"), N_("chrome_download_csv"), N_("chrome_search"), N_("chrome_columns"),
+    N_("chrome_download_png"), N_("chrome_download_svg"), N_("chrome_view_source"), N_("chrome_vega_spec"),
+    N_("chrome_iframe"), N_("chrome_remove"), N_("chrome_choose"),
+)
+"""Streamlit's own labels (English `aria-label`, `title`, `placeholder`), translated in the browser.
+Their English text is Streamlit's; the script maps any language's label to the page language's, so
+a switch from one language to another works too."""
 STATEMENT_KEY = "statement_text"
 STATEMENT = f".st-key-{STATEMENT_KEY} h3"
 PAGE_TITLE = "[data-testid='stMain'] h1"
@@ -41,7 +52,7 @@ _SCRIPT = """
   }
   var skip = doc.querySelector("a[data-testid='stSkipToContent']");
   if (skip) { skip.textContent = p.skip; }
-  window.vkChrome = {lang: p.lang, pairs: p.chrome, progress: p.progress};
+  window.vkChrome = {pairs: p.chrome, progress: p.progress};
   translate(doc.body);
   if (!window.vkObserver) {
     window.vkObserver = new MutationObserver(function (records) {
@@ -72,7 +83,7 @@ _SCRIPT = """
 
   function translate(root) {
     if (!root || !root.querySelectorAll) { return; }
-    var c = window.vkChrome, to = c.lang === "sv" ? 0 : 1;
+    var c = window.vkChrome;
     var nodes = Array.prototype.slice.call(root.querySelectorAll("[aria-label], [title], [placeholder]"));
     if (root.hasAttribute) { nodes.push(root); }
     nodes.forEach(function (el) {
@@ -80,11 +91,11 @@ _SCRIPT = """
         var value = el.getAttribute(name);
         if (value === null) { return; }
         var better = value === "progress" ? c.progress : value;
-        c.pairs.forEach(function (pair) {
-          if (value === pair[1 - to]) { better = pair[to]; }
-          else if (pair[2] && value.indexOf(pair[1 - to] + " ") === 0) {
-            better = pair[to] + value.slice(pair[1 - to].length);
-          }
+        c.pairs.forEach(function (pair) {  // [the label in this language, a prefix?, [every language's label]]
+          pair[2].forEach(function (known) {
+            if (value === known) { better = pair[0]; }
+            else if (pair[1] && value.indexOf(known + " ") === 0) { better = pair[0] + value.slice(known.length); }
+          });
         });
         if (better !== value) { el.setAttribute(name, better); }
       });
@@ -98,8 +109,9 @@ def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = 
                        expect: str = "", key: str = "page_script") -> None:
     """Set `<html lang>`; with `moves`, scroll the first `target` to the top, focus it and announce
     `announce`. Call it after the content it focuses."""
-    payload = {"lang": lang, "skip": t("skip_link", lang), "progress": t("progress_label", lang),
-               "chrome": [[*STRINGS[key], key == "chrome_remove"] for key in STRINGS if key.startswith("chrome_")],
+    payload = {"lang": language(lang).html_lang, "skip": t("skip_link", lang), "progress": t("progress_label", lang),
+               "chrome": [[t(key, lang), key == "chrome_remove", sorted({t(key, code) for code in CODES})]
+                          for key in CHROME],
                "focus": target if moves else "", "moves": moves, "announce": announce,
                "expect": (expect.strip().splitlines() or [""])[0][:20], "margin": 8 if embed else 64}
     with st.container(key=key):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from quiz.languages import CODES, LANGUAGES
 from quiz.share import ShareError, decode
 from valkompass_app.catalog import Entry, entries, party_order
 from valkompass_app.chooser import quiz_chooser, render_archive, render_shared_banner
@@ -11,7 +12,7 @@ from valkompass_app.classroom import current_room, open_class_links, render_pupi
 from valkompass_app.embed import render_embed
 from valkompass_app.focus import PAGE_TITLE, hide_script_boxes, render_page_script
 from valkompass_app.method import render_method
-from valkompass_app.params import LANGS, Params, read_params, subsets
+from valkompass_app.params import Params, read_params, subsets
 from valkompass_app.question import render_list, render_question
 from valkompass_app.results import render_results
 from valkompass_app.start import render_start
@@ -129,9 +130,9 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
     """Language switch, quiz chooser and page links (none when embedded); returns the language."""
     if params.embed:
         return str(st.session_state.lang or "sv")
-    lang_column, page_column = st.columns([2, 5])
-    lang_column.segmented_control(t("language", st.session_state.lang), LANGS, key="lang",
-                                  format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+    lang_column, page_column = st.columns([3, 5])  # room for the three languages without scrolling
+    lang_column.segmented_control(t("language", st.session_state.lang), CODES, key="lang",
+                                  format_func=lambda code: LANGUAGES[code].name,
                                   label_visibility="collapsed")
     lang = st.session_state.lang or "sv"
     if entry.quiz is not None:

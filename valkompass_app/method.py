@@ -12,7 +12,7 @@ from quiz.model import Quiz
 from quiz.rules import percent
 from quiz.scoring import pair_points
 from valkompass_app.state import View, escape, go
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 
 def render_method(view: View) -> None:
@@ -21,7 +21,7 @@ def render_method(view: View) -> None:
     st.markdown(t("method_formula", lang))
     st.markdown(f"**{t('formula', lang)}**")
     st.markdown(escape(worked_example(quiz, lang)))
-    st.markdown(t("method_important", lang, n=quiz.weights.important_weight))
+    st.markdown(tn("method_important", "method_important_plural", quiz.weights.important_weight, lang))
     missing = quiz.weights.missing
     st.markdown(t("missing_drop", lang) if missing.rule == "drop"
                 else t("missing_penalty", lang, n=float(missing.max_points)))

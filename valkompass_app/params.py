@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from quiz.languages import CODES
 from quiz.model import Quiz
 
-LANGS = ("sv", "en")
 MAX_IDS = 200
 
 
@@ -35,7 +35,7 @@ def read_params(query: Mapping[str, str]) -> Params:
     """Query parameters as `Params`; anything invalid is collected in `unknown` for a notice."""
     unknown: dict[str, tuple[str, ...]] = {}
     lang = query.get("lang")
-    if lang is not None and lang not in LANGS:
+    if lang is not None and lang not in CODES:
         unknown["what_lang"] = (lang[:20],)
         lang = None
     return Params(

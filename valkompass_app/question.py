@@ -11,7 +11,7 @@ import streamlit as st
 
 from valkompass_app.focus import STATEMENT_KEY, render_page_script
 from valkompass_app.state import View, escape, go, moved
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 from valkompass_app.urlstate import write_url
 
 SKIP = "skip"
@@ -71,7 +71,7 @@ def _importance(view: View, index: int) -> None:
     lang, ids = view.lang, view.statement_ids
     weight = view.quiz.weights.important_weight
     statement_id = ids[index]
-    st.toggle(t("important_counts", lang, n=weight), key=f"important_{statement_id}",
+    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=f"important_{statement_id}",
               value=statement_id in st.session_state.important,
               on_change=_toggle_important, args=(f"important_{statement_id}", statement_id))
     previous = ids[index - 1] if index > 0 else None
@@ -146,7 +146,8 @@ def _list_item(view: View, statement_id: str, number: int) -> None:
              horizontal=True, label_visibility="collapsed",
              format_func=lambda v: escape(scale.label(None if v == SKIP else int(v)).get(lang)),
              on_change=_list_answer, args=(view, statement_id))
-    st.checkbox(t("important_counts", lang, n=quiz.weights.important_weight), key=f"list_important_{statement_id}",
+    st.checkbox(tn("important_counts", "important_counts_plural", quiz.weights.important_weight, lang),
+                key=f"list_important_{statement_id}",
                 value=statement_id in st.session_state.important,
                 on_change=_toggle_important, args=(f"list_important_{statement_id}", statement_id))
     write_url(view)

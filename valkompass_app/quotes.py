@@ -1,4 +1,7 @@
-"""A statement's quotes: each party's stance and its own words, with the programme they come from."""
+"""A statement's quotes: each party's stance and its own words, with the programme they come from.
+
+In a language for which the editors wrote a plain summary of a quote (lättläst), the summary comes
+first, labelled as the editors' words; the quote itself is always the party's own, verbatim."""
 
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ def render_quotes(view: View, statement_id: str) -> None:
         source = quiz.sources[position.source]
         st.markdown(f"**{escape(name)}** · {escape(charts.symbol(position.stance))} "
                     f"{escape(t('stance_label', lang, label=label))}")
+        summary = position.summary.get(lang)  # only the language it is written in: no fallback
+        if summary:
+            st.markdown(f"*{escape(t('editors_summary', lang))}* {escape(summary)}")
         st.markdown("> " + escape(position.quote))
         st.caption(escape(t("quote_from", lang, title=source.title, kind=source.kind.get(lang), year=source.year)))
         if position.note:

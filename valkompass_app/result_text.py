@@ -14,7 +14,7 @@ from quiz.rules import percent_of
 from quiz.scoring import PartyScore, rank
 from quiz.verdict import HeadToHead, Verdict
 from valkompass_app.state import View
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 
 def names(view: View, parties: Iterable[str]) -> str:
@@ -37,9 +37,9 @@ def verdict_lines(view: View, found: Verdict) -> list[str]:
     if found.kind == "tie":
         return [t("tie_top", lang, parties=names(view, found.parties))]
     if found.kind == "close":
-        reason = "close_rounded" if found.rounded_equal else "close_one_answer"
-        return [t("verdict_close", lang, parties=names(view, found.parties)),
-                t(reason, lang, leader=leader, margin=margin)]
+        reason = (t("close_rounded", lang, leader=leader, margin=margin) if found.rounded_equal
+                  else t("close_one_answer", lang, leader=leader, margin=margin))
+        return [t("verdict_close", lang, parties=names(view, found.parties)), reason]
     runner = names(view, [found.runner_up] if found.runner_up else [])
     return [t("verdict_clear", lang, party=leader, margin=margin, runner=runner)]
 
@@ -61,7 +61,7 @@ def match_rows(view: View, scores: Mapping[str, PartyScore]) -> list[list[str]]:
     """"1. Party" (with "(=)" for a shared place), match with one decimal, "22 av 37"."""
     lang = view.lang
     return [[f"{r.rank}. {view.quiz.parties[r.score.party].name.get(lang)}{' (=)' if r.tied else ''}",
-             share(r.score.match, lang, 1), t("n_of", lang, n=r.score.counted, of=r.score.answered)]
+             share(r.score.match, lang, 1), tn("n_of", "n_of_plural", r.score.answered, lang, counted=r.score.counted)]
             for r in rank(scores)]
 
 
@@ -91,8 +91,8 @@ def firmness_lines(view: View, firm: Firmness) -> list[str]:
     else:
         example = firm.recodings[0]
         values = _recoding_values(view, example)
-        key = "firm_one" if len(firm.recodings) == 1 else "firm_many"
-        lines.append(t(key, lang, n=len(firm.recodings), **values))
+        lines.append(t("firm_one", lang, **values) if len(firm.recodings) == 1
+                     else t("firm_many", lang, n=len(firm.recodings), **values))
     if firm.disagreements:
         counted = count(lang, len(firm.disagreements), "position")
         if firm.other_reading_top == firm.top:
@@ -138,7 +138,9 @@ def outcome(view: View, top: Sequence[str] | None) -> str:
 
 def count(lang: str, n: int, noun: str) -> str:
     """"1 påstående" / "3 påståenden"; noun is "statement" or "position"."""
-    return t(f"one_{noun}", lang) if n == 1 else t(f"n_{noun}s", lang, n=n)
+    if noun == "statement":
+        return tn("statement_count", "statement_count_plural", n, lang)
+    return tn("position_count", "position_count_plural", n, lang)
 
 
 def _recoding_values(view: View, recoding: Recoding) -> dict[str, str]:

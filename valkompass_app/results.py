@@ -35,7 +35,7 @@ from valkompass_app.result_text import (
 )
 from valkompass_app.services import base_url
 from valkompass_app.state import View, answers, escape, go
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 from valkompass_app.tables import render_style, render_table
 
 
@@ -68,7 +68,9 @@ def build(path: str, values: tuple[tuple[str, int | None], ...], important: froz
     heads = tuple(head_to_head(quiz, given, found.parties[0], other) for other in parties
                   if found.kind in ("clear", "close", "tie") and other != found.parties[0]
                   and coverage_differs(scores))
-    match = charts.match_frame(quiz, scores, lang, t("based_on", lang, n="{n}", of="{of}"))
+    match = charts.match_frame(quiz, scores, lang,
+                               lambda counted, answered: tn("based_on", "based_on_plural", answered, lang,
+                                                            counted=counted))
     comparison = charts.comparison_frame(quiz, given, parties, lang, t("you", lang), statement_ids)
     topics = charts.topic_frame(quiz, given, parties, None, lang)
     match_template, comparison_template, topics_template = templates(path, parties, statement_ids, lang)
@@ -88,7 +90,8 @@ def templates(path: str, parties: tuple[str, ...], statement_ids: tuple[str, ...
     quiz = load_entry(path).quiz
     assert quiz is not None
     every = Answers({statement_id: quiz.weights.scale.values[0] for statement_id in statement_ids})
-    match = charts.match_frame(quiz, score(quiz, every, None, parties), lang, "{n}/{of}")
+    match = charts.match_frame(quiz, score(quiz, every, None, parties), lang,
+                               lambda counted, answered: f"{counted}/{answered}")
     comparison = charts.comparison_frame(quiz, every, parties, lang, t("you", lang), statement_ids)
     topics = charts.topic_frame(quiz, every, parties, None, lang)
     return (charts.match_chart(match, t("match_axis", lang)).to_dict(validate=False),

@@ -8,9 +8,8 @@ import math
 import streamlit as st
 
 from valkompass_app.classroom import render_class_entry
-from valkompass_app.plural import plural
 from valkompass_app.state import View, ask_start_over, escape, go, start_over
-from valkompass_app.strings import t
+from valkompass_app.strings import t, tn
 
 
 def render_start(view: View) -> None:
@@ -18,8 +17,8 @@ def render_start(view: View) -> None:
     st.title(escape(quiz.title.get(lang)), anchor=False)
     st.caption(f"{escape(quiz.region)} · {escape(quiz.election.get(lang))}")
     n = len(view.statement_ids)
-    st.markdown(t("duration", lang, statements=plural("statements", n, lang),
-                  minutes=plural("minutes", max(1, math.ceil(n * 8 / 60)), lang)))
+    st.markdown(t("duration", lang, statements=tn("statement_count", "statement_count_plural", n, lang),
+                  minutes=tn("about_minutes", "about_minutes_plural", max(1, math.ceil(n * 8 / 60)), lang)))
     _start_buttons(view)
     st.markdown(escape(quiz.description.get(lang)))
     st.markdown(f"**{t('sources_heading', lang)}**")
@@ -39,7 +38,7 @@ def _start_buttons(view: View) -> None:
     lang = view.lang
     started = any(k in set(view.statement_ids) for k in st.session_state.answers)
     if st.session_state.get("confirm_restart") and started:
-        st.warning(t("restart_question", lang, n=plural("answers", _answered(view), lang)))
+        st.warning(t("restart_question", lang, n=tn("answer_count", "answer_count_plural", _answered(view), lang)))
         yes, no = st.columns(2)
         yes.button(t("restart_yes", lang), key="restart_yes", type="primary", width="stretch",
                    on_click=start_over)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from quiz.languages import language
+
 STYLE = """<style>
 .vk-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; margin: 0.25rem 0 1rem; }
 .vk-table caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
@@ -40,7 +42,8 @@ def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str
     head = "".join(f'<th scope="col"{classes[i]}>{html.escape(h)}</th>' for i, h in enumerate(headers))
     body = "".join("<tr>" + "".join(f"<td{classes[i]}>{html.escape(cell)}</td>" for i, cell in enumerate(row))
                    + "</tr>" for row in rows)
-    return (f'<table class="vk-table" lang="{html.escape(lang)}"><caption>{html.escape(caption)}</caption>'
+    code = html.escape(language(lang).html_lang)  # "lattlast" is no BCP 47 tag: lättläst is Swedish
+    return (f'<table class="vk-table" lang="{code}"><caption>{html.escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 

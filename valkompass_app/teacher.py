@@ -35,7 +35,8 @@ def render_teacher(view: View) -> None:
         st.error(t("class_quiz_gone", lang))
     elif changed(view.quiz, room):
         st.warning(t("class_quiz_changed", lang))
-    board_url = f"{base_url()}?board={board_token(token)}&lang={lang}"
+    # the projector is for the class: it speaks the room's language
+    board_url = f"{base_url()}?board={board_token(token)}&lang={room.lang or lang}"
     st.link_button(t("board_link", lang), board_url, type="primary")
     st.caption(t("board_help", lang))
     st.code(board_url, language=None)

@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: class_rooms_v2.lang (the room's language)
 OLD_TABLES = ("class_submissions", "class_room_creations", "class_rooms")
 
 
@@ -64,7 +64,8 @@ def tables(schema: str | None) -> Tables:
         Column("class_size", Integer, nullable=False),
         Column("closed", Boolean, nullable=False, default=False),
         Column("revealed", Boolean, nullable=False, default=False),
-        Column("expires_at", DateTime(timezone=True), nullable=False, index=True))
+        Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+        Column("lang", String(16), nullable=True))
     submissions = Table(
         "class_submissions_v2", meta,
         Column("room_id", Integer, ForeignKey(rooms.c.id, ondelete="CASCADE"), primary_key=True),
@@ -84,7 +85,8 @@ def tables(schema: str | None) -> Tables:
 
 
 def install(engine: Engine, schema: Tables) -> None:
-    """Create the tables; drop the version-1 class tables, which kept submission order."""
+    """Create the tables; drop the version-1 class tables, which kept submission order; add the
+    version-3 room language to a version-2 database."""
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(7315001)"))  # one installer at a time
@@ -95,8 +97,16 @@ def install(engine: Engine, schema: Tables) -> None:
             for name in OLD_TABLES:
                 if name in present:
                     conn.execute(text(f"DROP TABLE {_qualified(schema.meta.schema, name)}"))
+            _add_room_language(conn, schema)
             conn.execute(schema.info.delete())
             conn.execute(schema.info.insert().values(version=SCHEMA_VERSION))
+
+
+def _add_room_language(conn: Connection, schema: Tables) -> None:
+    """Version 2 → 3: rooms get a nullable `lang` column (existing rooms: each pupil's own language)."""
+    rooms = schema.rooms
+    if "lang" not in {column["name"] for column in inspect(conn).get_columns(rooms.name, schema=rooms.schema)}:
+        conn.execute(text(f"ALTER TABLE {_qualified(rooms.schema, rooms.name)} ADD COLUMN lang VARCHAR(16)"))
 
 
 def make_engine(url: str) -> Engine:

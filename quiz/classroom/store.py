@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 from quiz.classroom.codes import board_token, digest, new_code, new_token, normalise_code
 from quiz.classroom.errors import ClassroomError
 from quiz.classroom.schema import checkpoint, install, make_engine, tables
+from quiz.languages import CODES
 from quiz.model import Answers
 
 MIN_THRESHOLD = 3
@@ -51,6 +52,9 @@ class Room:
     expires_at: datetime
     class_size: int = DEFAULT_CLASS_SIZE
     fingerprint: str = ""
+    lang: str | None = None
+    """The language the teacher chose for the room (a code of quiz/languages.py); pupils who join
+    get it. None: each pupil keeps their own (rooms made before the choice existed)."""
 
 
 @dataclass(frozen=True)
@@ -97,14 +101,15 @@ class ClassroomStore:
 
     def create_room(self, quiz_id: str, statement_ids: Sequence[str], party_ids: Sequence[str], all_statements: int,
                     threshold: int = DEFAULT_THRESHOLD, ttl: timedelta | None = None,
-                    class_size: int = DEFAULT_CLASS_SIZE, fingerprint: str = "") -> CreatedRoom:
+                    class_size: int = DEFAULT_CLASS_SIZE, fingerprint: str = "",
+                    lang: str | None = None) -> CreatedRoom:
         """A new room for the quiz version `fingerprint`. `statement_ids` is the quiz's statements,
         or a subset of 10–15 of them. It expires after `ttl` (default: the store's).
 
         At most `room_limit` rooms are created per `limit_window` by all clients together: a
         ceiling for the whole service, far above what one school needs. Limits per client are
         the app's job (`quiz.classroom.limits`)."""
-        _check_settings(statement_ids, party_ids, all_statements, threshold, class_size)
+        _check_settings(statement_ids, party_ids, all_statements, threshold, class_size, lang)
         self.purge_expired()
         now = self.clock()
         token = new_token()
@@ -122,7 +127,7 @@ class ClassroomStore:
                 code=code, token_hash=digest(token), board_hash=digest(board), quiz_id=quiz_id,
                 fingerprint=fingerprint, statement_ids=json.dumps(list(statement_ids)),
                 party_ids=json.dumps(list(party_ids)), threshold=threshold, class_size=class_size,
-                closed=False, revealed=False, expires_at=now + (ttl or self.ttl)))
+                closed=False, revealed=False, expires_at=now + (ttl or self.ttl), lang=lang))
         return CreatedRoom(code, token, board, self.join(code))
 
     def join(self, typed_code: str) -> Room:
@@ -261,7 +266,7 @@ class ClassroomStore:
             raise ClassroomError(reason)
         return Room(row.id, row.code, row.quiz_id, tuple(json.loads(row.statement_ids)),
                     tuple(json.loads(row.party_ids)), row.threshold, bool(row.closed), bool(row.revealed),
-                    _aware(row.expires_at), row.class_size, row.fingerprint)
+                    _aware(row.expires_at), row.class_size, row.fingerprint, row.lang)
 
     def _set(self, token: str, **values: bool) -> None:
         room = self.teacher_room(token)
@@ -276,7 +281,7 @@ class ClassroomStore:
 
 
 def _check_settings(statement_ids: Sequence[str], party_ids: Sequence[str], all_statements: int,
-                    threshold: int, class_size: int) -> None:
+                    threshold: int, class_size: int, lang: str | None = None) -> None:
     if threshold < MIN_THRESHOLD:
         raise ClassroomError("threshold", minimum=MIN_THRESHOLD)
     if not threshold <= class_size <= MAX_CLASS_SIZE:
@@ -285,6 +290,8 @@ def _check_settings(statement_ids: Sequence[str], party_ids: Sequence[str], all_
         raise ClassroomError("subset", low=SUBSET[0], high=SUBSET[1])
     if not party_ids:
         raise ClassroomError("no_parties")
+    if lang is not None and lang not in CODES:
+        raise ClassroomError("language", languages=", ".join(CODES))
 
 
 def _payload(answers: Answers) -> str:

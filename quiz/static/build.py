@@ -24,9 +24,11 @@ import vl_convert
 
 from quiz import charts
 from quiz.errors import DataError, Problem
-from quiz.model import LANGUAGES, Method, MissingRule, Quiz, Weights
+from quiz.languages import REQUIRED
+from quiz.model import Method, MissingRule, Quiz, Weights
 from quiz.static.strings import STRINGS
 
+LANGUAGES = REQUIRED  # the static page is in Swedish and English (its texts: quiz/static/strings.py)
 MATCH_COLUMNS = ("party", "name", "color", "percent", "rank", "tied", "counted", "answered", "heading", "basis")
 PACKAGE_FILES = ("style.css",)
 SCRIPT_PARTS = ("valkompass.js", "page.js")
