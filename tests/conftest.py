@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from quiz.errors import DataError
 from quiz.load import load_quiz, load_weights
 from quiz.model import Party, Position, Quiz, Source, Statement, Text, Topic, Weights
 
@@ -16,6 +19,29 @@ WEIGHTS = FIXTURES / "mini" / "weights.yaml"  # a frozen copy of the five-point 
 def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see file names as a user in the project folder does."""
     monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium, one per browser test module (they call `require_chromium()`)."""
+    from tests.browser_support import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` in a copied quiz file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def problems(path: Path) -> list[str]:
+    """The checker's problems for a quiz file that must not load, as the user reads them."""
+    with pytest.raises(DataError) as caught:
+        load_quiz(path)
+    return [str(p) for p in caught.value.problems]
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,6 @@ from tests.browser_support import (
     LOCAL_HOSTS,
     PHONE,
     app_server,
-    chromium,
     other_origin,
     require_chromium,
     screenshot,
@@ -46,12 +45,6 @@ def server() -> Iterator[str]:
 def near_tie_server() -> Iterator[str]:
     with app_server({"VALKOMPASS_QUIZ": str(NEAR_TIE)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def take_quiz(page: Page, url: str) -> None:

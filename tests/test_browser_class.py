@@ -4,7 +4,6 @@ once, pupils see the reveal by themselves, and the projector and pupil views at 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -16,7 +15,6 @@ from tests.browser_support import (
     PHONE,
     PROJECTOR,
     app_server,
-    chromium,
     free_port,
     require_chromium,
     screenshot,
@@ -43,12 +41,6 @@ PORT = free_port()  # fixed for the module, so that a restart comes back at the 
 def app_at(database: Path, port: int = PORT) -> Any:
     """The app on a fixed port (a restart keeps the address), with its own class database."""
     return app_server({"VALKOMPASS_DB_PATH": str(database)}, port=port)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

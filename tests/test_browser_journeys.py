@@ -21,7 +21,6 @@ from tests.browser_support import (
     LOCAL_HOSTS,
     PHONE,
     app_server,
-    chromium,
     other_origin,
     require_chromium,
     screenshot,
@@ -44,12 +43,6 @@ THREE = "familjecentraler,solleftea-akut,arbetsskor"
 def server() -> Iterator[str]:
     with app_server() as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -14,7 +13,6 @@ from tests.browser_support import (
     LOCAL_HOSTS,
     PHONE,
     app_server,
-    chromium,
     require_chromium,
     screenshot,
     serious_violations,
@@ -35,12 +33,6 @@ PORT = 8671  # the languages helper's range (8670-8679), so parallel runs of oth
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with app_server({"VALKOMPASS_DB_PATH": str(tmp_path_factory.mktemp("db") / "rooms.sqlite3")}, port=PORT) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def test_a_whole_quiz_in_lattlast_at_390_px(server, browser):

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from quiz.classroom.errors import MESSAGES, ClassroomError
-from quiz.errors import DataError
 from quiz.languages import CODES, LANGUAGES, chain, language
 from quiz.load import load_quiz, load_weights
 from quiz.model import Text
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, edit, problems
 from valkompass_app.params import read_params
 from valkompass_app.strings import placeholders
 
@@ -30,18 +29,6 @@ def declared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     edit(path, "weights: ../../../weights.yaml", "weights: ../weights.yaml")
     monkeypatch.chdir(tmp_path / "quiz")
     return path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_quiz(path)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_the_registry_declares_each_language_once():

@@ -9,7 +9,7 @@ import pytest
 
 from quiz.errors import DataError
 from quiz.load import load_quiz, load_weights
-from tests.conftest import FIXTURES, WEIGHTS
+from tests.conftest import FIXTURES, WEIGHTS, edit, problems
 
 MINI = FIXTURES / "mini"
 
@@ -22,18 +22,6 @@ def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "statements.yaml"
     monkeypatch.chdir(tmp_path)
     return path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_quiz(path)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_mini_quiz_loads_into_typed_records():

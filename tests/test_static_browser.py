@@ -23,7 +23,6 @@ from tests.browser_support import (
     DESKTOP,
     LOCAL_HOSTS,
     PHONE,
-    chromium,
     other_origin,
     require_chromium,
     screenshot,
@@ -65,12 +64,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, quiz: Quiz) -> Iterator[str]:
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         return
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def answer_all(frame: Any, quiz: Quiz, label: str) -> None:

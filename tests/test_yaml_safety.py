@@ -5,14 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
-from quiz.errors import DataError
 from quiz.load import load_quiz
 from quiz.nodes import MAX_BYTES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, problems
 
 BROKEN = ROOT / "tests" / "broken"
 # A child process that may use at most 1.5 GB of address space and 20 s of CPU: billion laughs
@@ -28,12 +26,6 @@ LIMITED = textwrap.dedent("""
     except DataError as error:
         print(error.problems[0])
 """)
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_quiz(path)
-    return [str(p) for p in caught.value.problems]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
