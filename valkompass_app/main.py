@@ -149,6 +149,7 @@ def _header(installed: list[Entry], entry: Entry, params: Params) -> str:
 def _navigate() -> None:
     if st.session_state.nav:
         st.session_state.page = st.session_state.nav
+        st.session_state.app_moved = True
     else:
         st.session_state.nav = st.session_state.page
 

@@ -3,6 +3,12 @@
 The card is a fragment: answering reruns only the card, not the whole page. After every move the
 statement is scrolled to the top and focused (`focus.py`), and the address bar keeps the answers
 (`urlstate.py`), so a reload loses nothing.
+
+A quick tap can reach the server while the browser still shows part of the previous card. The
+browser then sends the values of that card's toggles and jump list too, and Streamlit runs their
+callbacks as if they had just been changed (streamlit/streamlit#8365). So every callback checks
+that its widget belongs to the card on screen: a stale jump list would otherwise send the card
+back one statement and swallow the answer, and a stale toggle would mark the wrong statement.
 """
 
 from __future__ import annotations
@@ -54,9 +60,13 @@ def _answer_buttons(view: View, statement_id: str) -> None:
 
 
 def _answer(view: View, statement_id: str, value: int | None) -> None:
+    """Keep the answer; move on only from the card on screen, so a double tap that lands on the
+    previous card's button does not skip the next statement."""
     st.session_state.answers = {**st.session_state.answers, statement_id: value}
     if value is None:
         st.session_state.important = st.session_state.important - {statement_id}
+    if statement_id != view.statement_ids[min(st.session_state.index, len(view.statement_ids) - 1)]:
+        return
     if st.session_state.index < len(view.statement_ids) - 1:
         st.session_state.index += 1
         moved()
@@ -71,6 +81,7 @@ def _importance(view: View, index: int) -> None:
     lang, ids = view.lang, view.statement_ids
     weight = view.quiz.weights.important_weight
     statement_id = ids[index]
+    st.session_state.card_toggles = {f"important_{statement_id}"}
     st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=f"important_{statement_id}",
               value=statement_id in st.session_state.important,
               on_change=_toggle_important, args=(f"important_{statement_id}", statement_id))
@@ -78,11 +89,19 @@ def _importance(view: View, index: int) -> None:
     if previous is not None and st.session_state.answers.get(previous) is not None:
         label = t("important_previous", lang, answer=escape(view.quiz.weights.scale.label(
             st.session_state.answers[previous]).get(lang)))
+        st.session_state.card_toggles = {f"important_{statement_id}", f"important_previous_{previous}"}
         st.toggle(label, key=f"important_previous_{previous}", value=previous in st.session_state.important,
                   on_change=_toggle_important, args=(f"important_previous_{previous}", previous))
 
 
 def _toggle_important(key: str, statement_id: str) -> None:
+    """Set or clear 'viktig' from a toggle of the card last drawn, never from a stale one."""
+    if key not in st.session_state.get("card_toggles", ()):
+        return
+    _set_important(key, statement_id)
+
+
+def _set_important(key: str, statement_id: str) -> None:
     if st.session_state[key]:
         st.session_state.important = st.session_state.important | {statement_id}
     else:
@@ -97,14 +116,21 @@ def _navigation(view: View, index: int) -> None:
     forward.button(t("next", lang), key="nav_next", disabled=index >= len(ids) - 1, width="stretch",
                    on_click=_go, args=(index + 1,))
     st.selectbox(t("jump", lang), ids, index=index, key=f"jump_{index}",
-                 format_func=lambda sid: _jump_label(view, sid), on_change=_jump, args=(view, f"jump_{index}"))
+                 format_func=lambda sid: _jump_label(view, sid), on_change=_jump, args=(view, index))
     answered = any(v is not None for k, v in st.session_state.answers.items() if k in set(ids))
-    if st.button(t("show_results", lang), type="primary", key="to_results", disabled=not answered,
-                 width="stretch", on_click=go, args=("results",)):
-        st.rerun(scope="app")
+    st.button(t("show_results", lang), type="primary", key="to_results", disabled=not answered,
+              width="stretch", on_click=_to_results)
     if not answered:
         responded = any(k in set(ids) for k in st.session_state.answers)
         st.caption(t("all_skipped" if responded else "answer_first", lang))
+
+
+def _to_results() -> None:
+    """Leave the card for the results page. The whole page must rerun, not just this fragment;
+    asked for in the callback, the full rerun is queued at once, so a run of the card that is
+    cut short (a quick tap, a busy server) cannot swallow it."""
+    go("results")
+    st.rerun(scope="app")
 
 
 def _jump_label(view: View, statement_id: str) -> str:
@@ -118,8 +144,13 @@ def _go(index: int) -> None:
     moved()
 
 
-def _jump(view: View, key: str) -> None:
-    st.session_state.index = view.statement_ids.index(st.session_state[key])
+def _jump(view: View, shown: int) -> None:
+    """Go to the chosen statement. The list drawn on card `shown` starts at that card's own
+    statement, so that value is never a choice: it is a stale list sent again by the browser."""
+    chosen = st.session_state[f"jump_{shown}"]
+    if chosen not in view.statement_ids or chosen == view.statement_ids[shown]:
+        return
+    st.session_state.index = view.statement_ids.index(chosen)
     moved()
 
 
@@ -149,7 +180,7 @@ def _list_item(view: View, statement_id: str, number: int) -> None:
     st.checkbox(tn("important_counts", "important_counts_plural", quiz.weights.important_weight, lang),
                 key=f"list_important_{statement_id}",
                 value=statement_id in st.session_state.important,
-                on_change=_toggle_important, args=(f"list_important_{statement_id}", statement_id))
+                on_change=_set_important, args=(f"list_important_{statement_id}", statement_id))
     write_url(view)
 
 

@@ -49,6 +49,7 @@ def go(page: str) -> None:
         st.session_state.shared = None
     st.session_state.page = page
     st.session_state.nav = page if page in MENU else None
+    st.session_state.app_moved = True
     if page == "question":
         moved()
 
@@ -57,6 +58,7 @@ def moved() -> None:
     """A new statement is shown: the page scrolls to it and focuses it (see `focus.py`)."""
     st.session_state.moves = st.session_state.get("moves", 0) + 1
     st.session_state.focus_target = "statement"
+    st.session_state.app_moved = True
 
 
 def ask_start_over() -> None:

@@ -7,6 +7,11 @@ nothing, and nothing is stored on the server.
 
 `r=` (a received share link) is read-only and never written here; it is dropped from the address
 once the receiver leaves the shared results. The address changes only when the state does.
+
+The browser sends its address with every rerun. After a quick tap that address can be the one from
+before the last move, not yet replaced by `write_url`. So after a move made by the app itself (a
+button, `state.go` or `state.moved`, which set `app_moved`), the address is not read back: only
+a reload or the browser's Back and Forward buttons, which move without the app, change the page.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ def read_url(view: View, first_run: bool) -> list[str]:
     """Take page and statement from the address when it changed outside the app (a reload, the
     browser's Back button); the answers only on a session's first run. Returns notices."""
     query = {key: st.query_params.get(key) for key in OWN}
-    if query == st.session_state.get("url_written"):
+    if query == st.session_state.get("url_written") or (st.session_state.get("app_moved") and not first_run):
         return []
     st.session_state.url_written = query
     notices = _read_answers(view, query["a"]) if first_run and query["a"] else []
@@ -43,6 +48,7 @@ def read_url(view: View, first_run: bool) -> list[str]:
 
 def write_url(view: View) -> None:
     """Put the own answers, the page and the statement into the address (one history entry)."""
+    st.session_state.app_moved = False
     wanted = dict(st.query_params.to_dict())
     page = st.session_state.page
     if page == "teacher":
