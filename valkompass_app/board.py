@@ -25,7 +25,7 @@ from quiz.classroom import (
     format_code,
     published_summary,
 )
-from valkompass_app.classview import NO_FADE, pupils, render_summary
+from valkompass_app.classview import NO_FADE, render_summary
 from valkompass_app.quotes import render_quotes
 from valkompass_app.services import base_url, get_store
 from valkompass_app.state import View, escape
@@ -146,4 +146,3 @@ def _discussion(view: View, room: Room, summary: ClassSummary) -> None:
                 counts = [f"{o.label.get(lang)} {spread.counts.get(o.value, 0)}" for o in quiz.weights.scale.answers]
                 st.markdown(escape(" · ".join([*counts, f"{quiz.weights.scale.skip.get(lang)} {spread.skipped}"])))
                 render_quotes(view, statement_id)
-    st.markdown(t("snapshot_of", lang, pupils=pupils(summary.finished, lang)))
