@@ -112,6 +112,7 @@ def test_every_page_in_lattlast_has_no_english_chrome_and_no_serious_violation(s
                               "e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')")
         assert [p for p in STREAMLIT_ENGLISH if p in words] == [], name
         assert no_sideways_scroll(page), name
+        assert menu_fits(page), name  # every page of the menu in sight, none scrolled off the edge
         found[name] = serious_violations(page)
         screenshot(page, f"lattlast-{name}-page-390.png")
     context.close()
@@ -120,6 +121,11 @@ def test_every_page_in_lattlast_has_no_english_chrome_and_no_serious_violation(s
 
 def no_sideways_scroll(page: Page) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+
+
+def menu_fits(page: Page) -> bool:
+    return bool(page.evaluate("(() => { const g = document.querySelector('.st-key-nav [data-testid=stButtonGroup] > div');"
+                              " return g.scrollWidth <= g.clientWidth; })()"))
 
 
 def results_violations(page: Page) -> list[str]:

@@ -34,6 +34,7 @@ STYLE = """<style>
 .st-key-page_script, .st-key-focus_script {display: none;}
 h1[tabindex='-1']:focus, h3[tabindex='-1']:focus {outline: none;}
 [data-testid='stCaptionContainer'] {color: #5f5e5c; opacity: 1;}
+.st-key-nav [data-testid='stButtonGroup'] > div {flex-wrap: wrap; overflow-x: visible;}
 </style>"""
 
 _SCRIPT = """
@@ -120,7 +121,8 @@ def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = 
 
 def hide_script_boxes() -> None:
     """The script boxes take no room; headings focused by the script need no ring (they are not
-    controls); captions get a darker grey for a contrast of at least 4.5:1 (Streamlit's is 3.9:1).
+    controls); captions get a darker grey for a contrast of at least 4.5:1 (Streamlit's is 3.9:1);
+    the page menu wraps onto a second line on a phone instead of hiding its last page off the edge.
     A style-only `st.html` takes no room either."""
     st.html(STYLE)
 
