@@ -49,7 +49,7 @@ TOOLS = ROOT.parent / "shared" / "tools"
 sys.path.insert(0, str(TOOLS))
 sys.path.insert(0, str(ROOT))
 
-import stload  # noqa: E402
+import stload as stload  # noqa: E402  (re-exported for card_profile.py)
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.runtime.state.common import user_key_from_element_id  # noqa: E402
 
@@ -145,9 +145,10 @@ class MeasuredUser(stload.SimUser):  # type: ignore[misc]
 class BareUser(MeasuredUser):
     """Changes the one radio of bench/bare_app.py: stload's own sequential policy."""
 
-    def choose_action(self):  # type: ignore[no-untyped-def]
+    def choose_action(self) -> tuple[bytes, Any] | None:
         self.next_kind = "radio"
-        return super().choose_action()
+        action: tuple[bytes, Any] | None = super().choose_action()
+        return action
 
 
 class CardUser(MeasuredUser):
@@ -169,7 +170,7 @@ class CardUser(MeasuredUser):
                 buttons[key] = widget
         return buttons
 
-    def choose_action(self):  # type: ignore[no-untyped-def]
+    def choose_action(self) -> tuple[bytes, Any] | None:
         buttons = self._buttons()
         target: stload.Widget | None = None
         if not self.started:
