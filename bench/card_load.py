@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -60,7 +61,7 @@ BARE_PORT, APP_PORT = 8640, 8641
 RESULTS_TITLE = t("results", "sv")
 
 
-@dataclass
+@dataclass(eq=False)   # runs are told apart by identity (list.remove), never by value
 class ScriptRun:
     """One script run as a simulated user saw it, with the server's CPU around it."""
 
@@ -330,6 +331,7 @@ def main() -> int:
     parser.add_argument("--tag", default="run", help="results go to bench/results/card-<tag>-<users>.json")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # so the servers are stopped too
     if not all(1 <= n <= 1000 for n in args.users) or not 0 < args.duration <= 900:
         parser.error("1 <= users <= 1000 and 0 < duration <= 900")
     statements = [s.id for s in load_quiz(str(ROOT / "statements.yaml")).statements]
