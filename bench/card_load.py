@@ -1,7 +1,7 @@
 """The app on the real server, card layout, side by side with the bare one-radio app (issue #12).
 
     python bench/card_load.py --users 10 --ramp 30 --tag low            # (a), (b): low load
-    python bench/card_load.py --users 50 100 200 --ramp 20 --tag load   # (c): capacity
+    python bench/card_load.py --users 50 100 200 400 --ramp 20 --tag load   # (c): capacity
 
 For every user count this starts `bench/bare_app.py` and then `app.py` with `streamlit run` on
 127.0.0.1 (ports 8640 and 8641, a fresh process each, `VALKOMPASS_DB_PATH` in a temporary
