@@ -8,7 +8,8 @@ A quick tap can reach the server while the browser still shows part of the previ
 browser then sends the values of that card's toggles and jump list too, and Streamlit runs their
 callbacks as if they had just been changed (streamlit/streamlit#8365). So every callback checks
 that its widget belongs to the card on screen: a stale jump list would otherwise send the card
-back one statement and swallow the answer, and a stale toggle would mark the wrong statement.
+back one statement and swallow the answer, and a stale toggle could undo what was just set on
+the new card.
 """
 
 from __future__ import annotations
