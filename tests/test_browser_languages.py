@@ -124,7 +124,8 @@ def no_sideways_scroll(page: Page) -> bool:
 
 
 def menu_fits(page: Page) -> bool:
-    return bool(page.evaluate("(() => { const g = document.querySelector('.st-key-nav [data-testid=stButtonGroup] > div');"
+    return bool(page.evaluate("(() => { const g = document.querySelector("
+                              "'.st-key-nav [data-testid=stButtonGroup] > div');"
                               " return g.scrollWidth <= g.clientWidth; })()"))
 
 
