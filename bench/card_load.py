@@ -246,6 +246,19 @@ def measure(user_class: type[MeasuredUser], cfg: stload.Config) -> dict[str, Any
     return dict(summary)
 
 
+def wait_healthy(proc: subprocess.Popen[bytes], port: int, what: str, log: str) -> None:
+    """Wait up to a minute for the server on `port` to answer its health check."""
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            if proc.poll() is not None:
+                raise SystemExit(f"{what} exited; see {log}") from None
+            time.sleep(0.5)
+    raise SystemExit(f"{what} did not answer on port {port}")
+
+
 @contextmanager
 def server(script: str, port: int) -> Iterator[int]:
     """`streamlit run script` on 127.0.0.1:port from the repository root; yields its PID."""
@@ -257,16 +270,7 @@ def server(script: str, port: int) -> Iterator[int]:
              "--server.port", str(port), "--server.address", "127.0.0.1"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    raise SystemExit(f"{script} exited; see {tmp}/server.log") from None
-                time.sleep(0.5)
-        else:
-            raise SystemExit(f"{script} did not answer on port {port}")
+        wait_healthy(proc, port, script, f"{tmp}/server.log")
         yield proc.pid
     finally:
         proc.terminate()

@@ -23,14 +23,13 @@ import sys
 import tempfile
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 
 from websockets.asyncio.client import connect
 from websockets.typing import Origin, Subprotocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from card_load import ROOT, CardUser, Probe, stload  # noqa: E402
+from card_load import ROOT, CardUser, Probe, stload, wait_healthy  # noqa: E402
 
 from quiz.load import load_quiz  # noqa: E402
 
@@ -125,14 +124,7 @@ def main() -> int:
                                  "--server.port", str(PORT), "--server.address", "127.0.0.1"],
                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    raise SystemExit(f"server exited; see {tmp}/server.log") from None
-                time.sleep(0.5)
+        wait_healthy(proc, PORT, "the server", f"{tmp}/server.log")
         query = "lang=sv" + ("&statements=" + "%2C".join(ids) if args.statements else "")
         latencies = asyncio.run(drive(f"http://127.0.0.1:{PORT}/?{query}", ids, args.visitors, proc.pid))
         for _ in range(100):
