@@ -270,15 +270,7 @@ def balanced(tmp_path) -> Iterator[dict[str, Any]]:
     process = subprocess.Popen([nginx, "-e", str(tmp_path / "error.log"), "-c", str(conf), "-p", str(tmp_path)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 5
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
-                assert time.monotonic() < deadline, "nginx did not start"
-                time.sleep(0.05)
+        wait_for_nginx(process, port)
         yield {"url": f"http://127.0.0.1:{port}", "port": port, "servers": servers}
     finally:
         process.terminate()
@@ -380,18 +372,24 @@ def nginx_in_front_of_nothing(tmp_path: Path, level: str = "crit") -> Iterator[i
     process = subprocess.Popen([nginx, "-e", str(tmp_path / "startup.log"), "-c", str(conf), "-p", str(tmp_path)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 5
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not start"
-                time.sleep(0.05)
+        wait_for_nginx(process, port)
         yield port
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def wait_for_nginx(process: subprocess.Popen[bytes], port: int) -> None:
+    """Up to 5 s for nginx to listen on `port`; its own error output if it exits first."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            assert time.monotonic() < deadline, "nginx did not start"
+            time.sleep(0.05)
 
 
 def status_of(url: str) -> int:

@@ -22,6 +22,7 @@ from quiz.load import load_quiz
 from quiz.model import Answers, Quiz
 from quiz.static.build import quiz_data
 from tests.conftest import FIXTURES, ROOT
+from tests.test_share import encode_v1
 from tests.test_static_scoring import random_respondents, require_node
 
 ENGINE = ROOT / "quiz" / "static" / "valkompass.js"
@@ -103,24 +104,11 @@ def test_links_made_in_python_open_in_the_page_and_back(file: str, tmp_path: Pat
     assert [normal(reference_decode(quiz, token)) for token in result["encoded"]] == respondents
 
 
-def reference_encode_v1(quiz: Quiz, answers: Answers) -> str:
-    """Version 1 (4-bit codes, two per byte, high nibble first), as the app wrote it before v2."""
-    values = quiz.weights.scale.values
-    codes = []
-    for statement in quiz.statements:
-        value = answers.values.get(statement.id)
-        code = 0 if value is None else values.index(value) + 1
-        codes.append(code + (8 if code and statement.id in answers.important else 0))
-    codes += [0] * (len(codes) % 2)
-    body = bytes([1]) + fingerprint(quiz) + bytes(16 * a + b for a, b in zip(codes[::2], codes[1::2], strict=True))
-    return base64.urlsafe_b64encode(body + hashlib.sha256(body).digest()[:2]).decode().rstrip("=")
-
-
 def test_v1_links_of_the_app_still_open(shipped: Quiz, tmp_path: Path) -> None:
     respondents = random_respondents(shipped, 200, seed=3)
     answered = [{"answers": {k: v for k, v in r["answers"].items() if v is not None}, "important": r["important"]}
                 for r in respondents]
-    tokens = [reference_encode_v1(shipped, Answers(r["answers"], frozenset(r["important"]))) for r in answered]
+    tokens = [encode_v1(shipped, Answers(r["answers"], frozenset(r["important"]))) for r in answered]
     result = run_node(shipped, [], tokens, tmp_path)
     assert [normal(d) for d in result["decoded"]] == [normal(r) for r in answered]
 

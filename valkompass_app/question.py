@@ -118,11 +118,12 @@ def _navigation(view: View, index: int) -> None:
                    on_click=_go, args=(index + 1,))
     st.selectbox(t("jump", lang), ids, index=index, key=f"jump_{index}",
                  format_func=lambda sid: _jump_label(view, sid), on_change=_jump, args=(view, index))
-    answered = any(v is not None for k, v in st.session_state.answers.items() if k in set(ids))
+    shown = set(ids)
+    answered = any(v is not None for k, v in st.session_state.answers.items() if k in shown)
     st.button(t("show_results", lang), type="primary", key="to_results", disabled=not answered,
               width="stretch", on_click=_to_results)
     if not answered:
-        responded = any(k in set(ids) for k in st.session_state.answers)
+        responded = any(k in shown for k in st.session_state.answers)
         st.caption(t("all_skipped" if responded else "answer_first", lang))
 
 
