@@ -160,6 +160,7 @@ class CardUser(MeasuredUser):
         self.started = False
         self.answered = 0
         self.opened_results = False
+        self.reached_results = False   # "Visa resultat" ran and the page showed "Ditt resultat"
 
     def _buttons(self) -> dict[str, stload.Widget]:
         """Enabled buttons of the page by their key. After a fragment run stload merges the
@@ -192,7 +193,10 @@ class CardUser(MeasuredUser):
         return self.rerun_msg(trigger=(target.id, "trigger_value"), fragment_id=target.fragment_id), target
 
     def after_run(self, run: ScriptRun) -> None:
-        if run.kind == "results" and RESULTS_TITLE not in self.texts:
+        if run.kind != "results":
+            return
+        self.reached_results = RESULTS_TITLE in self.texts
+        if not self.reached_results:
             self.stats.error("no_results_page", f"after 'Visa resultat': {self.texts[:6]}")
 
 
@@ -229,7 +233,7 @@ def measure(user_class: type[MeasuredUser], cfg: stload.Config) -> dict[str, Any
     all_runs = len(runs)
     runs_counted = summary["interactions"] + summary["initial_run_ms"]["n"]   # stload's CPU/run divisor
     cpu_total_s = (summary["server_cpu_ms_per_run"] or 0) * runs_counted / 1000
-    visitors = sum(1 for u in users if getattr(u, "opened_results", False)) if issubclass(user_class, CardUser) \
+    visitors = sum(1 for u in users if getattr(u, "reached_results", False)) if issubclass(user_class, CardUser) \
         else sum(1 for u in users if u.interactions_done == cfg.interactions)
     explained = sum((k["cpu_ms_solo_mean"] or 0) * sum(1 for r in runs if r.kind == name)
                     for name, k in kinds.items()) / 1000
