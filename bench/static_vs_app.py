@@ -1,20 +1,31 @@
 """Capacity side by side: nginx serving the static build, and nginx in front of the Streamlit app,
 to the same number of simulated visitors, in one run on this machine.
 
-    python bench/static_vs_app.py [--visitors 200 1000 5000] [--duration 120] [--ports 8661 8662 8663]
+    python bench/static_vs_app.py [--visitors 200 1000 5000] [--duration 150] [--ports 8661 8662 8663]
 
 - A visitor of the static build opens one keep-alive connection, fetches the page's files once
   (index.html, style, script, quiz JSON, Vega bundle; pre-compressed, `gzip_static`), then takes the
   quiz in the browser: think time for as long as an app visitor's quiz (32 × 3 s, uniform 0.5–1.5×),
   with no server traffic; then the next visitor takes the slot. Client: asyncio, below.
-- A visitor of the app does the whole quiz over the websocket: `../shared/tools/stload.py`, 32
-  interactions with 3 s think time, as in bench/load.sh (list layout, 30 statements, results).
+- A visitor of the app takes the quiz over the websocket through nginx's app port, driven by
+  `CardUser` of bench/card_load.py (on `../shared/tools/stload.py`), exactly as there: it opens
+  `/?lang=sv&statements=<first 30 ids>` (default card layout), presses "Starta", one random answer
+  button per card, then "Visa resultat", and must see the results page ("Ditt resultat"): 32
+  interactions, think 3 s (uniform 0.5–1.5×); it follows the address bar like a browser. The app is
+  a fresh `streamlit run app.py` (bench/card_load.py's `server`), warmed up with one journey without
+  think time that is not counted.
 
 Per core: the servers' own CPU time (nginx master and worker, and the Streamlit process, read from
-/proc) divided by the visitors served, so the figure does not depend on how fast the load
-generator is. Latency: for the static build, the time to fetch all files of one visit; for the app,
-one interaction (rerun to `script_finished`). Every run is bounded by `--duration`. Loopback only.
-Prints one JSON line per run and saves them in bench/results/static-vs-app-N.json.
+/proc) divided by the visitors served (static: visits; app: visitors who reached the results page),
+so the figure does not depend on how fast the load generator is. Latency: for the static build, the
+time to fetch all files of one visit; for the app, one interaction (rerun to `script_finished`), also
+by kind (`by_kind`: answer, results, ... with the solo CPU of each kind, nginx included). App errors:
+stload's (server exceptions, timeouts, connect, closed), card_load's (`no_results_page`,
+`card_unexpected`), and `unfinished` for a visitor who did not reach the results page for no other
+recorded reason (cut off by --duration). Every run is bounded by `--duration`: 150 s by default, as
+in card_load.py, so a visitor who starts at the end of a 20 s ramp has time for its 32 × 3 s.
+`--think 0.5` makes a quick check fit in `--duration 40`. Loopback only. Prints one JSON line per
+run and saves them in bench/results/static-vs-app-<tag>-N.json (`--no-save`: do not).
 """
 
 from __future__ import annotations
@@ -30,18 +41,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from card_load import ROOT, CardUser, measure, stload  # noqa: E402
+from card_load import server as streamlit_server  # noqa: E402
 
 from quiz.load import load_quiz  # noqa: E402
 from quiz.static.build import build_static  # noqa: E402
 
-STLOAD = ROOT.parent / "shared" / "tools" / "stload.py"
-INTERACTIONS, THINK = 32, 3.0
+STATEMENTS, INTERACTIONS, THINK, SEED = 30, 32, 3.0, 1   # 30 cards + "Starta" + "Visa resultat"
+# stload's error kinds that end a visitor's journey, and card_load's wrong results page: each is one visitor
+ENDS_JOURNEY = ("timeout", "closed", "connect", "io", "client_exception", "hard_deadline", "no_widget",
+                "no_results_page")
 TICKS = os.sysconf("SC_CLK_TCK")
 NGINX = """worker_processes 1;
 pid {tmp}/nginx.pid;
@@ -73,11 +86,15 @@ http {{
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visitors", type=int, nargs="+", default=[200, 1000, 5000])
-    parser.add_argument("--duration", type=float, default=120)
+    parser.add_argument("--duration", type=float, default=150)
     parser.add_argument("--ramp", type=float, default=20)
+    parser.add_argument("--think", type=float, default=THINK,
+                        help="mean think time s per interaction (uniform 0.5-1.5x); the static visit thinks 32x that")
     parser.add_argument("--ports", type=int, nargs=3, default=[8661, 8662, 8663])
     parser.add_argument("--saturate", type=int, default=0, metavar="N",
                         help="only the static build: N visitors without think time for --duration s")
+    parser.add_argument("--tag", default="journey", help="results go to bench/results/static-vs-app-<tag>-N.json")
+    parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="static-vs-app-"))
     site = tmp / "site"
@@ -89,14 +106,18 @@ def main() -> None:
             print(json.dumps({"saturate": args.saturate, "static": run}))
             return
         for visitors in args.visitors:
-            row = {"visitors": visitors,
-                   "static": static_run(files, args.ports[0], visitors, args.ramp, args.duration, nginx),
-                   "app": app_run(args.ports, visitors, args.ramp, args.duration, nginx, tmp)}
+            row = {"visitors": visitors, "think_s": args.think,
+                   "static": static_run(files, args.ports[0], visitors, args.ramp, args.duration, nginx,
+                                        think=INTERACTIONS * args.think),
+                   "app": app_run(args.ports, visitors, args, nginx)}
+            print(brief(visitors, row["static"], row["app"]), file=sys.stderr, flush=True)
             static_rate, app_rate = row["static"]["visitors_per_s_per_core"], row["app"]["visitors_per_s_per_core"]
-            row["ratio_per_core"] = round(static_rate / app_rate, 1) if app_rate else None
+            row["ratio_per_core"] = round(static_rate / app_rate, 1) if static_rate and app_rate else None
             line = json.dumps(row)
             print(line, flush=True)
-            (ROOT / "bench" / "results" / f"static-vs-app-{visitors}.json").write_text(line + "\n", encoding="utf-8")
+            if not args.no_save:
+                out = ROOT / "bench" / "results" / f"static-vs-app-{args.tag}-{visitors}.json"
+                out.write_text(line + "\n", encoding="utf-8")
 
 
 def build(site: Path) -> list[str]:
@@ -111,7 +132,7 @@ def build(site: Path) -> list[str]:
 
 
 def static_run(files: list[str], port: int, visitors: int, ramp: float, duration: float,
-               nginx: Nginx, think: float = INTERACTIONS * THINK) -> dict[str, Any]:
+               nginx: Nginx, think: float) -> dict[str, Any]:
     before, clock, client = nginx.cpu(), time.monotonic(), time.process_time()
     stats = asyncio.run(static_load(files, port, visitors, ramp, duration, think))
     cpu, wall = nginx.cpu() - before, time.monotonic() - clock
@@ -164,43 +185,48 @@ async def fetch_all(files: list[str], port: int, stats: dict[str, Any]) -> None:
         writer.close()
 
 
-def app_run(ports: list[int], visitors: int, ramp: float, duration: float, nginx: Nginx, tmp: Path) -> dict[str, Any]:
-    streamlit = start_app(ports[2], tmp)
-    try:
-        before, app_before = nginx.cpu(), process_cpu(streamlit.pid)
-        ids = "%2C".join(s.id for s in load_quiz(ROOT / "statements.yaml").statements[:30])
-        url = f"http://127.0.0.1:{ports[1]}/?embed=true&layout=list&statements={ids}"
-        out = subprocess.run(
-            [sys.executable, str(STLOAD), "--url", url, "--users", str(visitors), "--ramp", str(ramp),
-             "--interactions", str(INTERACTIONS), "--think", str(THINK), "--duration", str(duration),
-             "--first-click", "Starta", "--click", "Visa resultat", "--server-pid", str(streamlit.pid), "--quiet"],
-            cwd=ROOT, capture_output=True, text=True, timeout=duration + 240).stdout
-        cpu = nginx.cpu() - before + process_cpu(streamlit.pid) - app_before
-    finally:
-        streamlit.terminate()
-        streamlit.wait(timeout=30)
-    report = json.loads(out.strip().splitlines()[-1])
-    served = report["interactions"] / (INTERACTIONS + 1)
-    return {"users_connected": report["users_connected"], "errors": report["errors"],
-            "error_kinds": report.get("error_kinds", {}), "interactions": report["interactions"],
-            "visitor_equivalents": round(served, 1), "wall_s": report["wall_s"], "server_cpu_s": round(cpu, 2),
+def app_run(ports: list[int], visitors: int, args: argparse.Namespace, nginx: Nginx) -> dict[str, Any]:
+    """The quiz journey of bench/card_load.py through nginx's app port, on a fresh, warmed-up app."""
+    ids = [s.id for s in load_quiz(ROOT / "statements.yaml").statements[:STATEMENTS]]
+    url = f"http://127.0.0.1:{ports[1]}/?lang=sv&statements={'%2C'.join(ids)}"
+    CardUser.statement_ids = ids
+    with streamlit_server("app.py", ports[2]) as pid:
+        pids = [pid, *nginx.pids()]   # stload's and by_kind's CPU and RSS: both servers
+
+        def config(users: int, ramp: float, think: float, seed: int) -> stload.Config:
+            return stload.Config(url=url, users=users, ramp=ramp, interactions=INTERACTIONS, think=think,
+                                 duration=args.duration, timeout=30.0, server_pids=pids, seed=seed, quiet=True)
+
+        warmup = measure(CardUser, config(1, 0.0, 0.0, SEED + 1000))   # other answers than visitor 0
+        before = nginx.cpu() + process_cpu(pid)
+        report = measure(CardUser, config(visitors, args.ramp, args.think, SEED))
+        cpu = nginx.cpu() + process_cpu(pid) - before
+    served = report["visitors_completed"]
+    kinds = dict(report["error_kinds"])
+    unfinished = visitors - served - sum(kinds.get(kind, 0) for kind in ENDS_JOURNEY)
+    if unfinished > 0:
+        kinds["unfinished"] = unfinished
+    return {"users_connected": report["users_connected"], "errors": sum(kinds.values()), "error_kinds": kinds,
+            "error_examples": report["error_examples"], "interactions": report["interactions"],
+            "visitors_reached_results": served, "wall_s": report["wall_s"], "server_cpu_s": round(cpu, 2),
+            "server_cpu_ms_per_visitor": round(1000 * cpu / served, 1) if served else None,
             "visitors_per_s_per_core": round(served / cpu, 2) if cpu else None,
-            "latency_ms": report["latency_ms"], "connect_ms": report.get("connect_ms")}
+            "latency_ms": report["latency_ms"], "connect_ms": report["connect_ms"],
+            "p95_ms_by_kind": {kind: k["latency_ms"]["p95"] for kind, k in report["by_kind"].items()},
+            "by_kind": report["by_kind"], "interactions_per_s": report["interactions_per_s"],
+            "rss_per_session_mb": report["rss_per_session_mb"], "client_cpu_pct": report["client_cpu_pct"],
+            "loadavg_before": report["loadavg_before"], "loadavg_after": report["loadavg_after"],
+            "warmup": {k: warmup[k] for k in ("errors", "error_kinds", "visitors_completed", "by_kind")}}
 
 
-def start_app(port: int, tmp: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "VALKOMPASS_DB_PATH": str(tmp / "class.sqlite3")}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                                "--server.port", str(port), "--server.address", "127.0.0.1"],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).status == 200:
-                return process
-        except OSError:
-            time.sleep(0.5)
-    process.terminate()
-    raise RuntimeError("the app did not start within 60 s")
+def brief(visitors: int, static: dict[str, Any], app: dict[str, Any]) -> str:
+    p95 = app["p95_ms_by_kind"]
+    return (f"{visitors} visitors\n  static: {static['visits']} visits, errors {static['errors'] or 0}, "
+            f"p95 visit {static['page_ms']['p95']} ms, {static['visitors_per_s_per_core']}/s per core\n"
+            f"  app: {app['visitors_reached_results']}/{visitors} reached results, errors {app['errors']} "
+            f"{app['error_kinds'] or ''}, p95 {app['latency_ms']['p95']} ms (answer {p95.get('answer')}, "
+            f"results {p95.get('results')}), {app['server_cpu_ms_per_visitor']} ms CPU per visitor, "
+            f"{app['visitors_per_s_per_core']}/s per core")
 
 
 def percentiles(values: list[float]) -> dict[str, float | None]:
@@ -232,9 +258,13 @@ class Nginx:
             raise RuntimeError((self.tmp / "error.log").read_text())
         return self
 
-    def cpu(self) -> float:
+    def pids(self) -> list[int]:
+        """The master and its workers."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
-        return sum(process_cpu(pid) for pid in [self.process.pid, *map(int, children)])
+        return [self.process.pid, *map(int, children)]
+
+    def cpu(self) -> float:
+        return sum(process_cpu(pid) for pid in self.pids())
 
     def __exit__(self, *exc: object) -> None:
         self.process.terminate()
