@@ -1,5 +1,7 @@
-"""A small script in the app's own document: `<html lang>`, a polite live region, and after each
-move to a new statement, that statement scrolled to the top and given keyboard focus.
+"""Small scripts in the app's own document. The page script, on every full run: `<html lang>`,
+Streamlit's own labels in the page's language, and a polite live region. The card's focus script,
+after each move to a new statement: that statement scrolled to the top, given keyboard focus and
+announced. The card's script is sent with every answer, so it carries only what a move needs.
 
 `st.html(..., unsafe_allow_javascript=True)` runs in the app's document (not in a sandboxed frame),
 so it works the same when the app itself sits in a cross-origin iframe. Streamlit runs the script
@@ -9,6 +11,7 @@ script gets only our own strings, as JSON.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
@@ -37,10 +40,9 @@ h1[tabindex='-1']:focus, h3[tabindex='-1']:focus {outline: none;}
 .st-key-nav [data-testid='stButtonGroup'] > div {flex-wrap: wrap; overflow-x: visible;}
 </style>"""
 
-_SCRIPT = """
-(function (p) {
+_PLACE = """
+function vkPlace(p) {
   var doc = document;
-  doc.documentElement.lang = p.lang;
   var live = doc.getElementById("vk-live");
   if (!live) {
     live = doc.createElement("div");
@@ -51,6 +53,30 @@ _SCRIPT = """
       + "white-space:nowrap;margin:-1px;padding:0;border:0";
     doc.body.appendChild(live);
   }
+  if (!p.focus) { return; }
+  var tries = 0;
+  function place() {
+    var heading = Array.prototype.find.call(doc.querySelectorAll(p.focus), function (el) {
+      return !el.closest("[data-stale='true']");
+    });
+    if (!heading || heading.textContent.replace(/\\u2060/g, "").indexOf(p.expect) < 0) {
+      if (tries++ < 40) { setTimeout(place, 25); }
+      return;
+    }
+    if (!heading.matches("button, a, input, select, textarea")) { heading.setAttribute("tabindex", "-1"); }
+    heading.style.scrollMarginTop = p.margin + "px";
+    heading.scrollIntoView({block: "start"});
+    heading.focus({preventScroll: true});
+    live.textContent = p.announce;
+  }
+  requestAnimationFrame(place);
+}
+"""
+
+_PAGE_SCRIPT = """
+(function (p) {
+  var doc = document;
+  doc.documentElement.lang = p.lang;
   var skip = doc.querySelector("a[data-testid='stSkipToContent']");
   if (skip) { skip.textContent = p.skip; }
   window.vkChrome = {pairs: p.chrome, progress: p.progress};
@@ -64,23 +90,7 @@ _SCRIPT = """
     window.vkObserver.observe(doc.body, {subtree: true, childList: true, attributes: true,
                                          attributeFilter: ["aria-label", "title", "placeholder"]});
   }
-  if (!p.focus) { return; }
-  var tries = 0;
-  function place() {
-    var heading = Array.prototype.find.call(doc.querySelectorAll(p.focus), function (el) {
-      return !el.closest("[data-stale='true']");
-    });
-    if (!heading || heading.textContent.replace(/\u2060/g, "").indexOf(p.expect) < 0) {
-      if (tries++ < 40) { setTimeout(place, 25); }
-      return;
-    }
-    if (!heading.matches("button, a, input, select, textarea")) { heading.setAttribute("tabindex", "-1"); }
-    heading.style.scrollMarginTop = p.margin + "px";
-    heading.scrollIntoView({block: "start"});
-    heading.focus({preventScroll: true});
-    live.textContent = p.announce;
-  }
-  requestAnimationFrame(place);
+  vkPlace(p);
 
   function translate(root) {
     if (!root || !root.querySelectorAll) { return; }
@@ -102,21 +112,48 @@ _SCRIPT = """
       });
     });
   }
+  %s
+})(%s);
+"""
+
+_FOCUS_SCRIPT = """
+(function (p) {
+  %s
+  vkPlace(p);
 })(%s);
 """
 
 
-def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = STATEMENT, announce: str = "",
-                       expect: str = "", key: str = "page_script") -> None:
-    """Set `<html lang>`; with `moves`, scroll the first `target` to the top, focus it and announce
-    `announce`. Call it after the content it focuses."""
-    payload = {"lang": language(lang).html_lang, "skip": t("skip_link", lang), "progress": t("progress_label", lang),
-               "chrome": [[t(key, lang), key == "chrome_remove", sorted({t(key, code) for code in CODES})]
-                          for key in CHROME],
-               "focus": target if moves else "", "moves": moves, "announce": announce,
-               "expect": (expect.strip().splitlines() or [""])[0][:20], "margin": 8 if embed else 64}
-    with st.container(key=key):
-        st.html("<script>" + _SCRIPT % _json(payload) + "</script>", unsafe_allow_javascript=True)
+def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = PAGE_TITLE) -> None:
+    """On every full run: set `<html lang>`, translate Streamlit's own labels, make the live region;
+    with `moves`, scroll the first `target` to the top and focus it. Call it after the content it
+    focuses."""
+    payload = {**_page_payload(lang), **_focus_payload(embed, moves, target, "", "")}
+    with st.container(key="page_script"):
+        st.html("<script>" + _PAGE_SCRIPT % (_PLACE, _json(payload)) + "</script>", unsafe_allow_javascript=True)
+
+
+def render_focus_script(embed: bool, *, moves: int, target: str = STATEMENT, announce: str = "",
+                        expect: str = "") -> None:
+    """The card's own script, small since it is sent with every answer: after a move, scroll the
+    first `target` (the statement) to the top, focus it and announce `announce` in the live
+    region. The page script of the last full run has set the language and the labels."""
+    payload = _focus_payload(embed, moves, target, announce, expect)
+    with st.container(key="focus_script"):
+        st.html("<script>" + _FOCUS_SCRIPT % (_PLACE, _json(payload)) + "</script>", unsafe_allow_javascript=True)
+
+
+@functools.cache
+def _page_payload(lang: str) -> dict[str, object]:
+    """What the page script needs of a language: the same for every run in that language."""
+    return {"lang": language(lang).html_lang, "skip": t("skip_link", lang), "progress": t("progress_label", lang),
+            "chrome": [[t(key, lang), key == "chrome_remove", sorted({t(key, code) for code in CODES})]
+                       for key in CHROME]}
+
+
+def _focus_payload(embed: bool, moves: int, target: str, announce: str, expect: str) -> dict[str, object]:
+    return {"focus": target if moves else "", "moves": moves, "announce": announce,
+            "expect": (expect.strip().splitlines() or [""])[0][:20], "margin": 8 if embed else 64}
 
 
 def hide_script_boxes() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from valkompass_app.focus import STATEMENT_KEY, render_page_script
+from valkompass_app.focus import STATEMENT_KEY, render_focus_script
 from valkompass_app.state import View, escape, go, moved
 from valkompass_app.strings import t, tn
 from valkompass_app.urlstate import write_url
@@ -39,11 +39,11 @@ def render_question(view: View) -> None:
     _importance(view, index)
     _navigation(view, index)
     if st.session_state.get("focus_target") == "results":
-        render_page_script(lang, view.embed, moves=st.session_state.moves, target=RESULTS_BUTTON,
-                           announce=t("last_answered", lang), key="focus_script")
+        render_focus_script(view.embed, moves=st.session_state.moves, target=RESULTS_BUTTON,
+                            announce=t("last_answered", lang))
     else:
-        render_page_script(lang, view.embed, moves=st.session_state.moves, announce=progress,
-                           expect=statement.text.get(lang), key="focus_script")
+        render_focus_script(view.embed, moves=st.session_state.moves, announce=progress,
+                            expect=statement.text.get(lang))
     write_url(view)
 
 
@@ -111,13 +111,14 @@ def _set_important(key: str, statement_id: str) -> None:
 
 def _navigation(view: View, index: int) -> None:
     lang, ids = view.lang, view.statement_ids
-    back, forward = st.columns(2)
-    back.button(t("back", lang), key="nav_back", disabled=index == 0, width="stretch",
-                on_click=_go, args=(index - 1,))
-    forward.button(t("next", lang), key="nav_next", disabled=index >= len(ids) - 1, width="stretch",
-                   on_click=_go, args=(index + 1,))
+    with st.container(horizontal=True):    # one block, not three: the card is sent with every answer
+        st.button(t("back", lang), key="nav_back", disabled=index == 0, width="stretch",
+                  on_click=_go, args=(index - 1,))
+        st.button(t("next", lang), key="nav_next", disabled=index >= len(ids) - 1, width="stretch",
+                  on_click=_go, args=(index + 1,))
+    labels = _jump_labels(view)
     st.selectbox(t("jump", lang), ids, index=index, key=f"jump_{index}",
-                 format_func=lambda sid: _jump_label(view, sid), on_change=_jump, args=(view, index))
+                 format_func=labels.__getitem__, on_change=_jump, args=(view, index))
     shown = set(ids)
     answered = any(v is not None for k, v in st.session_state.answers.items() if k in shown)
     st.button(t("show_results", lang), type="primary", key="to_results", disabled=not answered,
@@ -135,10 +136,18 @@ def _to_results() -> None:
     st.rerun(scope="app")
 
 
-def _jump_label(view: View, statement_id: str) -> str:
-    text = view.quiz.statement(statement_id).text.get(view.lang)
-    short = text if len(text) <= 60 else text[:59] + "…"
-    return f"{view.statement_ids.index(statement_id) + 1}. {short}"
+def _jump_labels(view: View) -> dict[str, str]:
+    """"3. Återöppna akutkirurgin …" for every statement shown, made once per session, language
+    and statement list, not on every answer."""
+    made = st.session_state.get("jump_labels")
+    if made is None or made[0] != (view.path, id(view.quiz), view.lang, view.statement_ids):
+        labels = {}
+        for number, statement_id in enumerate(view.statement_ids, start=1):
+            text = view.quiz.statement(statement_id).text.get(view.lang)
+            labels[statement_id] = f"{number}. {text if len(text) <= 60 else text[:59] + '…'}"
+        key = (view.path, id(view.quiz), view.lang, list(view.statement_ids))
+        made = st.session_state.jump_labels = (key, labels)
+    return made[1]
 
 
 def _go(index: int) -> None:
