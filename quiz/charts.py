@@ -20,6 +20,8 @@ from quiz.scoring import PartyScore, rank, score
 if TYPE_CHECKING:  # only for the annotation: importing the classroom package loads SQLAlchemy
     from quiz.classroom.aggregate import StatementSpread
 
+Rows = list[dict[str, Any]]
+"""A chart's data as plain records, one dict per row (`None` where a value is missing)."""
 SYMBOLS = {2: "++", 1: "+", 0: "0", -1: "−", -2: "−−"}
 NO_POSITION = "∅"
 NOT_ANSWERED = "·"
@@ -72,9 +74,15 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
 
 def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str,
                 based_on: Callable[[int, int], str]) -> pd.DataFrame:
+    """`match_rows` as a data frame."""
+    return pd.DataFrame(match_rows(quiz, scores, lang, based_on))
+
+
+def match_rows(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str,
+               based_on: Callable[[int, int], str]) -> Rows:
     """One row per party, best match first; `based_on(counted, answered)` is the basis line, so
     that it can take the plural the count needs ("1 av 1 påstående", "2 av 3 påståenden")."""
-    rows: list[dict[str, object]] = []
+    rows: Rows = []
     for ranked in rank(scores):
         entry, party = ranked.score, quiz.parties[ranked.score.party]
         percent = entry.percent
@@ -86,7 +94,7 @@ def match_frame(quiz: Quiz, scores: Mapping[str, PartyScore], lang: str,
                        + (" (=)" if ranked.tied else ""),
             "basis": based_on(entry.counted, entry.answered),
         })
-    return pd.DataFrame(rows)
+    return rows
 
 
 def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
@@ -108,11 +116,19 @@ def match_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
 
 def comparison_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], lang: str,
                      you: str, statement_ids: Sequence[str]) -> pd.DataFrame:
+    """`comparison_rows` as a data frame."""
+    return pd.DataFrame(comparison_rows(quiz, answers, parties, lang, you, statement_ids),
+                        columns=["statement", "key", "column", "symbol", "tone", "ink", "order"])
+
+
+def comparison_rows(quiz: Quiz, answers: Answers, parties: Sequence[str], lang: str,
+                    you: str, statement_ids: Sequence[str]) -> Rows:
     """One row per statement × (you + each party): the answer or stance as a symbol and a tone.
 
     `key` is positional ("you", "p0", "p1", …) and `column` a distinct display label, so that no
     party id or name can collide with another column (a party may be called "Du")."""
-    scale, rows = quiz.weights.scale, []
+    scale = quiz.weights.scale
+    rows: Rows = []
     keys = ["you", *(f"p{i}" for i in range(len(parties)))]
     columns = dict(zip(keys, unique_labels([you, *parties]), strict=True))
     for number, statement_id in enumerate(statement_ids, start=1):
@@ -127,7 +143,7 @@ def comparison_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], lang:
             rows.append({"statement": label, "key": key, "column": columns[key], "symbol": text,
                          "tone": colour_class, "ink": LIGHT_INK if colour_class in DARK_TONES else INK,
                          "order": number})
-    return pd.DataFrame(rows, columns=["statement", "key", "column", "symbol", "tone", "ink", "order"])
+    return rows
 
 
 def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
@@ -149,8 +165,14 @@ def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
 
 def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str | None,
                 lang: str) -> pd.DataFrame:
+    """`topic_rows` as a data frame."""
+    return pd.DataFrame(topic_rows(quiz, answers, parties, method, lang),
+                        columns=["topic", "party", "percent", "label"])
+
+
+def topic_rows(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str | None, lang: str) -> Rows:
     """Agreement per topic and party: the match over that topic's statements only."""
-    rows = []
+    rows: Rows = []
     for topic in quiz.topics.values():
         ids = {s.id for s in quiz.statements if s.topic == topic.id}
         subset = Answers({k: v for k, v in answers.values.items() if k in ids}, answers.important & ids)
@@ -159,7 +181,7 @@ def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: st
                 rows.append({"topic": topic.name.get(lang), "party": party,
                              "percent": None if entry.percent is None else round(entry.percent),
                              "label": share(entry.match, lang)})
-    return pd.DataFrame(rows, columns=["topic", "party", "percent", "label"])
+    return rows
 
 
 def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> alt.LayerChart:
@@ -176,11 +198,15 @@ def topic_heatmap(frame: pd.DataFrame, parties: Sequence[str], title: str) -> al
         width="container", height=alt.Step(30), autosize=_FIT_WIDTH)
 
 
-def with_data(template: dict[str, Any], frame: pd.DataFrame) -> dict[str, Any]:
-    """A chart spec built once (per quiz, language and parties) with this result's rows swapped in:
-    Altair builds and serialises each chart once instead of once per set of answers."""
-    spec = {key: value for key, value in template.items() if key != "datasets"}
-    spec["data"] = {"values": frame.astype(object).where(frame.notna(), None).to_dict("records")}
+def with_data(template: dict[str, Any], rows: Rows) -> dict[str, Any]:
+    """A layered chart's spec, built once (per quiz, language and parties), with this result's rows
+    swapped in: Altair builds and serialises each chart once instead of once per set of answers.
+
+    The rows go on each layer, not at the top: Streamlit turns top-level data into an Arrow table
+    (a pandas frame per chart and per visitor), while a layer's own data stays in the spec's JSON.
+    Vega-Lite draws both the same."""
+    spec = {key: value for key, value in template.items() if key not in ("datasets", "data")}
+    spec["layer"] = [{**layer, "data": {"values": rows}} for layer in template["layer"]]
     return spec
 
 

@@ -105,23 +105,30 @@ def test_the_png_carries_title_date_method_and_link(five_point):
 
 
 def inline(spec: dict) -> dict:
-    """Altair's spec with its named dataset written inline, as `with_data` writes it."""
+    """Altair's spec with its named dataset written on each layer, as `with_data` writes it."""
     data = spec["datasets"][spec["data"]["name"]]
-    return {**{k: v for k, v in spec.items() if k != "datasets"}, "data": {"values": data}}
+    rest = {k: v for k, v in spec.items() if k not in ("datasets", "data")}
+    return {**rest, "layer": [{**layer, "data": {"values": data}} for layer in spec["layer"]]}
 
 
 def test_a_template_with_new_rows_equals_the_chart_built_for_them(five_point):
     quiz = make_quiz(five_point, {"a": {"X": 2, "Y": None}, "b": {"X": -2, "Y": 1}})
     every, given = Answers({"a": 2, "b": 2}), Answers({"a": -2, "b": None})
     parties, ids = ["X", "Y"], ["a", "b"]
-    pairs = [
-        (charts.match_chart(charts.match_frame(quiz, score(quiz, every), "sv", lambda n, of: f"{n}"), "%"),
-         charts.match_frame(quiz, score(quiz, given), "sv", lambda n, of: f"{n}"),
-         lambda frame: charts.match_chart(frame, "%")),
+    based_on = lambda n, of: f"{n}"  # noqa: E731
+    cases = [
+        (charts.match_chart(charts.match_frame(quiz, score(quiz, every), "sv", based_on), "%"),
+         charts.match_rows(quiz, score(quiz, given), "sv", based_on),
+         charts.match_chart(charts.match_frame(quiz, score(quiz, given), "sv", based_on), "%")),
         (charts.comparison_chart(charts.comparison_frame(quiz, every, parties, "sv", "Du", ids)),
-         charts.comparison_frame(quiz, given, parties, "sv", "Du", ids), charts.comparison_chart),
+         charts.comparison_rows(quiz, given, parties, "sv", "Du", ids),
+         charts.comparison_chart(charts.comparison_frame(quiz, given, parties, "sv", "Du", ids))),
         (charts.topic_heatmap(charts.topic_frame(quiz, every, parties, None, "sv"), parties, "%"),
-         charts.topic_frame(quiz, given, parties, None, "sv"), lambda frame: charts.topic_heatmap(frame, parties, "%")),
+         charts.topic_rows(quiz, given, parties, None, "sv"),
+         charts.topic_heatmap(charts.topic_frame(quiz, given, parties, None, "sv"), parties, "%")),
     ]
-    for template, frame, builder in pairs:
-        assert charts.with_data(template.to_dict(), frame) == inline(builder(frame).to_dict())
+    for template, rows, built_for_them in cases:
+        spec = charts.with_data(template.to_dict(), rows)
+        assert "data" not in spec and "datasets" not in spec   # Streamlit would make an Arrow table of it
+        assert spec == inline(built_for_them.to_dict())
+        alt.LayerChart.from_dict(spec)  # a valid Vega-Lite spec

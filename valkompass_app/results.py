@@ -3,6 +3,7 @@ the result is. Every chart is followed by a table with the same numbers."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,24 +56,32 @@ class Built:
     topics_spec: dict[str, Any]
 
 
+def build(path: str, given: Answers, parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
+    """`_build`, cached under one short string: hashing the answers themselves (nested tuples and
+    a set) for the cache key cost more than the key's JSON."""
+    key = json.dumps([path, sorted(given.values.items()), sorted(given.important), parties, statement_ids, lang])
+    return _build(key, path, given, parties, statement_ids, lang)
+
+
 @st.cache_data(max_entries=2000, show_spinner=False)
-def build(path: str, values: tuple[tuple[str, int | None], ...], important: frozenset[str],
-          parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
-    """Scores, verdict, firmness and charts of one result, built once, then cached. The specs skip
-    Altair's schema validation here; tests/test_charts.py validates the same builders."""
+def _build(key: str, path: str, _given: Answers, _parties: tuple[str, ...], _statement_ids: tuple[str, ...],
+           _lang: str) -> Built:
+    """Scores, verdict, firmness and charts of one result, built once, then cached under `key`,
+    which holds every other argument. The specs skip Altair's schema validation here;
+    tests/test_charts.py validates the same builders."""
+    given, parties, statement_ids, lang = _given, _parties, _statement_ids, _lang
     quiz = load_entry(path).quiz
     assert quiz is not None
-    given = Answers(dict(values), important)
     scores = score(quiz, given, None, parties)
     found = verdict(quiz, given, parties)
     heads = tuple(head_to_head(quiz, given, found.parties[0], other) for other in parties
                   if found.kind in ("clear", "close", "tie") and other != found.parties[0]
                   and coverage_differs(scores))
-    match = charts.match_frame(quiz, scores, lang,
-                               lambda counted, answered: tn("based_on", "based_on_plural", answered, lang,
-                                                            counted=counted))
-    comparison = charts.comparison_frame(quiz, given, parties, lang, t("you", lang), statement_ids)
-    topics = charts.topic_frame(quiz, given, parties, None, lang)
+    match = charts.match_rows(quiz, scores, lang,
+                              lambda counted, answered: tn("based_on", "based_on_plural", answered, lang,
+                                                           counted=counted))
+    comparison = charts.comparison_rows(quiz, given, parties, lang, t("you", lang), statement_ids)
+    topics = charts.topic_rows(quiz, given, parties, None, lang)
     match_template, comparison_template, topics_template = templates(path, parties, statement_ids, lang)
     return Built(scores, found, heads, robustness(quiz, given, parties), firmness(quiz, given, parties),
                  _grid_rows(comparison, "statement", "key", "symbol", ["you", *(f"p{i}" for i in range(len(parties)))]),
@@ -110,8 +119,7 @@ def render_results(view: View) -> None:
     room = st.session_state.get("class_room")
     if room is not None:
         submit_answers(view, room, given)
-    built = build(view.path, tuple(sorted(given.values.items())), given.important, tuple(view.parties),
-                  tuple(view.statement_ids), view.lang)
+    built = build(view.path, given, tuple(view.parties), tuple(view.statement_ids), view.lang)
     render_style()
     if len(view.parties) < len(view.quiz.parties):
         st.info(t("subset_note", lang, parties=names(view, view.parties)))
@@ -204,8 +212,9 @@ def _render_share(view: View, given: Answers, built: Built) -> None:
                                file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
 
 
-def _grid_rows(frame: Any, row: str, column: str, value: str, keys: Sequence[str]) -> list[list[str]]:
-    """A long frame as table rows: the row label, then the value for each key in `keys`. Plain
-    lists, never a pivot, so no party id or name can collide with a column."""
-    cells = {(r[row], r[column]): r[value] for r in frame.to_dict("records")}
-    return [[label, *(str(cells.get((label, key), "–")) for key in keys)] for label in dict.fromkeys(frame[row])]
+def _grid_rows(records: charts.Rows, row: str, column: str, value: str, keys: Sequence[str]) -> list[list[str]]:
+    """Chart rows (one per cell) as table rows: the row label, then the value for each key in
+    `keys`. Plain lists, never a pivot, so no party id or name can collide with a column."""
+    cells = {(r[row], r[column]): r[value] for r in records}
+    labels = dict.fromkeys(r[row] for r in records)
+    return [[label, *(str(cells.get((label, key), "–")) for key in keys)] for label in labels]
