@@ -52,8 +52,9 @@ LAUNCHER = textwrap.dedent("""
 """)
 
 
-async def drive(url: str, ids: list[str], visitors: int, pid: int) -> list[float]:
-    """Every visitor answers every card; then the profile is cleared and each opens the results."""
+async def drive(url: str, ids: list[str], visitors: int, pid: int, what: str) -> list[float]:
+    """Every visitor answers every card; then the profile is cleared and each opens the results.
+    With `what="answers"` the profile is cleared after "Starta" instead and holds the answers."""
     cfg = stload.Config(url=url, users=visitors + 1, interactions=len(ids) + 2, think=0, timeout=60,
                         server_pids=[pid], quiet=True)
     CardUser.probe, CardUser.statement_ids = Probe([pid]), ids
@@ -65,19 +66,26 @@ async def drive(url: str, ids: list[str], visitors: int, pid: int) -> list[float
                                 origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
                                 max_size=64 * 1024 * 1024, compression=None)
         await user.run_script(user.rerun_msg())
-        for _ in range(len(ids) + 1):           # Starta, then every card
-            await next_step(user)
-    await next_step(users[0])                   # a warm-up visitor: builds the chart templates
+        await next_step(user)                   # Starta
+        if what == "results":
+            for _ in range(len(ids)):           # every card
+                await next_step(user)
+    if what == "answers":
+        for _ in range(len(ids)):               # a warm-up visitor
+            await next_step(users[0])
+    await next_step(users[0])                   # the warm-up visitor builds the chart templates
     os.kill(pid, signal.SIGUSR1)
     await asyncio.sleep(0.5)
     for user in users[1:]:
-        await next_step(user)
+        for _ in range(len(ids) if what == "answers" else 1):
+            await next_step(user)
     os.kill(pid, signal.SIGUSR2)
     for user in users:
         await user.ws.close()
     if stats.errors:
         raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
-    return [r.latency for r in CardUser.probe.runs if r.kind == "results"][1:]
+    kind = "answer" if what == "answers" else "results"
+    return [r.latency for r in CardUser.probe.runs if r.kind == kind][len(ids) if what == "answers" else 1:]
 
 
 async def next_step(user: CardUser) -> None:
@@ -112,6 +120,8 @@ def main() -> int:
     parser.add_argument("--statements", type=int, default=30)
     parser.add_argument("--yappi", default="/tmp/card-prof-lib", help="where yappi is installed (PYTHONPATH)")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--what", choices=["results", "answers"], default="results",
+                        help="profile the openings of the results page, or the answer clicks")
     args = parser.parse_args()
     ids = [s.id for s in load_quiz(str(ROOT / "statements.yaml")).statements]
     ids = ids[: args.statements] if args.statements else ids
@@ -126,7 +136,8 @@ def main() -> int:
     try:
         wait_healthy(proc, PORT, "the server", f"{tmp}/server.log")
         query = "lang=sv" + ("&statements=" + "%2C".join(ids) if args.statements else "")
-        latencies = asyncio.run(drive(f"http://127.0.0.1:{PORT}/?{query}", ids, args.visitors, proc.pid))
+        latencies = asyncio.run(drive(f"http://127.0.0.1:{PORT}/?{query}", ids, args.visitors, proc.pid,
+                                      args.what))
         for _ in range(100):
             if os.path.exists(out + ".done"):
                 break
@@ -136,8 +147,8 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(15)
-    print(f"{len(latencies)} openings of the results page under yappi, latency ms: "
-          + ", ".join(f"{x * 1000:.0f}" for x in latencies))
+    print(f"{len(latencies)} {'answer clicks' if args.what == 'answers' else 'openings of the results page'}"
+          " under yappi, latency ms: " + ", ".join(f"{x * 1000:.0f}" for x in latencies[:40]))
     report(out, args.top, len(latencies))
     return 0
 
