@@ -9,6 +9,7 @@ differently?) ask hundreds of such questions per result.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -56,17 +57,24 @@ class Tally:
         return statement_points(self.quiz.weights, self.method, answer, important, position)
 
     def matches(self, change: Change | None = None) -> dict[str, Fraction | None]:
-        """Each party's match, Σ points / Σ max_points, with the cells in `change` replaced."""
-        sums = dict(self.sums)
+        """Each party's match, Σ points / Σ max_points, with the cells in `change` replaced. Only
+        the parties that `change` touches are divided again."""
+        result = dict(self._base_matches)
+        sums: dict[str, tuple[Fraction, Fraction]] = {}
         for (party, statement_id), cell in (change or {}).items():
-            points, maximum = sums[party]
+            points, maximum = sums.get(party, self.sums[party])
             old = self.cells[party].get(statement_id)
             if old is not None:
                 points, maximum = points - old[0], maximum - old[1]
             if cell is not None:
                 points, maximum = points + cell[0], maximum + cell[1]
             sums[party] = (points, maximum)
-        return {party: points / maximum if maximum else None for party, (points, maximum) in sums.items()}
+        result.update({party: points / maximum if maximum else None for party, (points, maximum) in sums.items()})
+        return result
+
+    @functools.cached_property
+    def _base_matches(self) -> dict[str, Fraction | None]:
+        return {party: points / maximum if maximum else None for party, (points, maximum) in self.sums.items()}
 
 
 def top_of(matches: Mapping[str, Fraction | None]) -> tuple[str, ...]:

@@ -83,6 +83,24 @@ def test_tally_equals_the_scoring_engine(case):
 
 @settings(max_examples=150, deadline=None)
 @given(quizzes_and_answers())
+def test_a_change_re_scored_by_the_tally_equals_the_scoring_engine(case):
+    """Every answer moved to the scale's first option in turn: the tally, changing only those
+    cells (and dividing again only for the parties they touch), equals a full re-score."""
+    quiz, answers = case
+    tally, first = Tally.of(quiz, answers), quiz.weights.scale.values[0]
+    for statement_id, answer in answers.values.items():
+        if answer is None:
+            continue
+        statement = quiz.statement(statement_id)
+        change = {(party, statement_id): tally.cell(statement_id, party, first, statement.positions.get(party))
+                  for party in tally.parties}
+        changed = Answers({**answers.values, statement_id: first}, answers.important)
+        assert tally.matches(change) == {party: entry.match for party, entry in score(quiz, changed).items()}
+        assert tally.matches() == {party: entry.match for party, entry in score(quiz, answers).items()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(quizzes_and_answers())
 def test_too_close_means_one_answer_one_step_away_overturns_the_lead(case):
     """Checked by brute force with the scoring engine: change each answer one step, re-score."""
     quiz, answers = case
