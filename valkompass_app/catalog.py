@@ -30,11 +30,17 @@ class Entry:
 
 
 def quiz_files() -> list[Path]:
-    """`VALKOMPASS_QUIZ` if set, else statements.yaml and every quiz in quizzes/."""
+    """`VALKOMPASS_QUIZ` if set, else statements.yaml and every quiz in quizzes/, listed once per
+    server process like the quizzes themselves (a new quiz file shows after a restart)."""
     override = os.environ.get("VALKOMPASS_QUIZ")
     if override:
         return [Path(override)]
-    return shipped_quizzes(ROOT)
+    return list(_shipped(str(ROOT)))
+
+
+@st.cache_resource(show_spinner=False)
+def _shipped(root: str) -> tuple[Path, ...]:
+    return tuple(shipped_quizzes(Path(root)))
 
 
 @st.cache_resource(show_spinner=False)
