@@ -5,6 +5,7 @@ announced as one, and a one-party embed on another site never says "närmast".""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -150,3 +151,33 @@ def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_se
     violations = serious_violations(page)
     context.close()
     assert violations == []
+
+
+def test_the_three_downloads_give_the_files_they_promise(server, browser):
+    """Pressed in Chromium, each download button gives its file with the respondent's own result.
+    The files are made when the button is pressed, not on every run of the page, so only a press
+    in a real browser shows that they work."""
+    quiz = load_quiz(ROOT / "statements.yaml")
+    first, second = quiz.statements[0].id, quiz.statements[1].id
+    token = encode(quiz, Answers({first: 2, second: -1}, frozenset({first})))
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    page = context.new_page()
+    hosts = watch_hosts(page)
+    page.goto(f"{server}/?lang=sv&a={token}&p=results")
+    page.get_by_role("heading", name="Ditt resultat").wait_for()
+    files = {}
+    for name, label in (("csv", "Ladda ner som CSV"), ("json", "Ladda ner som JSON"),
+                        ("png", "Ladda ner diagrammet (PNG)")):
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name=label).click()
+        files[name] = (download.value.suggested_filename, download.value.path().read_bytes())
+    context.close()
+    assert hosts - LOCAL_HOSTS == set(), hosts
+    csv_name, csv_bytes = files["csv"]
+    assert csv_name == f"{quiz.id}-resultat.csv"
+    assert csv_bytes.startswith("\ufeff".encode()) and b";" in csv_bytes
+    assert quiz.statements[0].text.get("sv").encode() in csv_bytes
+    data = json.loads(files["json"][1])
+    assert data["quiz"] == quiz.id and data["answers"] == {first: 2, second: -1} and data["important"] == [first]
+    assert {entry["party"] for entry in data["results"]} == set(quiz.parties)
+    assert files["png"][0] == f"{quiz.id}-resultat.png" and files["png"][1].startswith(b"\x89PNG")

@@ -82,7 +82,8 @@ def _build(key: str, path: str, _given: Answers, _parties: tuple[str, ...], _sta
                                                            counted=counted))
     comparison = charts.comparison_rows(quiz, given, parties, lang, t("you", lang), statement_ids)
     topics = charts.topic_rows(quiz, given, parties, None, lang)
-    match_template, comparison_template, topics_template = templates(path, parties, statement_ids, lang)
+    match_template, comparison_template, topics_template = templates(
+        json.dumps([path, parties, statement_ids, lang]), path, parties, statement_ids, lang)
     return Built(scores, found, heads, robustness(quiz, given, parties), firmness(quiz, given, parties),
                  _grid_rows(comparison, "statement", "key", "symbol", ["you", *(f"p{i}" for i in range(len(parties)))]),
                  _grid_rows(topics, "topic", "party", "label", parties),
@@ -91,11 +92,12 @@ def _build(key: str, path: str, _given: Answers, _parties: tuple[str, ...], _sta
 
 
 @st.cache_data(max_entries=200, show_spinner=False)
-def templates(path: str, parties: tuple[str, ...], statement_ids: tuple[str, ...],
-              lang: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """The three chart specs, built by Altair once per quiz, parties, statements and language;
-    `build` swaps in each result's rows. Made from answers to every statement, so every topic is
-    in the heatmap's order."""
+def templates(key: str, path: str, _parties: tuple[str, ...], _statement_ids: tuple[str, ...],
+              _lang: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The three chart specs, built by Altair once per quiz, parties, statements and language
+    (`key`, which holds the other arguments); `build` swaps in each result's rows. Made from
+    answers to every statement, so every topic is in the heatmap's order."""
+    parties, statement_ids, lang = _parties, _statement_ids, _lang
     quiz = load_entry(path).quiz
     assert quiz is not None
     every = Answers({statement_id: quiz.weights.scale.values[0] for statement_id in statement_ids})
@@ -139,10 +141,9 @@ def _render_match(view: View, built: Built) -> None:
     lang = view.lang
     st.header(t("match_heading", lang))
     headline, *details = verdict_lines(view, built.verdict)
-    if headline:
-        st.markdown(f"**{escape(headline)}**")
-    for line in details:
-        st.markdown(escape(line))
+    paragraphs = ([f"**{escape(headline)}**"] if headline else []) + [escape(line) for line in details]
+    if paragraphs:
+        st.markdown("\n\n".join(paragraphs))   # one element: the page is sent to every visitor
     for party, entry in built.scores.items():
         if entry.match is None:
             st.caption(escape(t("no_basis", lang, party=view.quiz.parties[party].name.get(lang))))
@@ -150,8 +151,8 @@ def _render_match(view: View, built: Built) -> None:
     render_table(t("caption_match", lang), [t("table_party", lang), t("col_match", lang), t("table_basis", lang)],
                  match_rows(view, built.scores), ["text", "num", "text"], lang)
     if built.heads:
-        st.markdown(escape(t("head_intro", lang)))
-        st.markdown("\n".join("- " + escape(line) for line in head_lines(view, built.heads)))
+        st.markdown(escape(t("head_intro", lang)) + "\n\n"
+                    + "\n".join("- " + escape(line) for line in head_lines(view, built.heads)))
 
 
 def _render_comparison(view: View, built: Built) -> None:
@@ -185,10 +186,9 @@ def _render_stability(view: View, built: Built) -> None:
     single = built.verdict.kind == "single" or len(view.parties) == 1
     kind, line = stability_line(view, built.outcomes, single)
     {"info": st.info, "warning": st.warning}[kind](escape(line))
-    if not single:
-        for sentence in firmness_lines(view, built.firmness):
-            st.markdown(escape(sentence))
-    st.markdown("\n".join("- " + escape(line) for line in method_lines(view, built.outcomes, single)))
+    sentences = [] if single else [escape(sentence) for sentence in firmness_lines(view, built.firmness)]
+    methods = "\n".join("- " + escape(line) for line in method_lines(view, built.outcomes, single))
+    st.markdown("\n\n".join([*sentences, methods]))
 
 
 def _render_share(view: View, given: Answers, built: Built) -> None:
@@ -201,10 +201,10 @@ def _render_share(view: View, given: Answers, built: Built) -> None:
     st.code(link, language=None, wrap_lines=True)
     st.caption(t("share_help", lang))
     csv_column, json_column, png_column = st.columns(3)
-    csv_column.download_button(t("download_csv", lang), results_csv(quiz, given, built.scores, lang),
+    csv_column.download_button(t("download_csv", lang), lambda: results_csv(quiz, given, built.scores, lang),
                                file_name=f"{quiz.id}-resultat.csv", mime="text/csv", key="dl_csv", on_click="ignore")
-    as_json = results_json(quiz, given, built.scores, quiz.weights.default_method)
-    json_column.download_button(t("download_json", lang), as_json,
+    json_column.download_button(t("download_json", lang),
+                                lambda: results_json(quiz, given, built.scores, quiz.weights.default_method),
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
     spec = charts.titled(built.match_spec, quiz.title.get(lang), png_lines(view, built.verdict, link, date.today()))
