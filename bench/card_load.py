@@ -264,15 +264,16 @@ def wait_healthy(proc: subprocess.Popen[bytes], port: int, what: str, log: str) 
 
 
 @contextmanager
-def server(script: str, port: int) -> Iterator[int]:
-    """`streamlit run script` on 127.0.0.1:port from the repository root; yields its PID."""
+def server(script: str, port: int, cwd: Path = ROOT) -> Iterator[int]:
+    """`streamlit run script` on 127.0.0.1:port from the repository root (or `cwd`, another tree
+    of it); yields its PID."""
     tmp = tempfile.mkdtemp(prefix="card-load-")
     env = {**os.environ, "VALKOMPASS_DB_PATH": f"{tmp}/class.sqlite3"}
     with open(f"{tmp}/server.log", "w") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_healthy(proc, port, script, f"{tmp}/server.log")
         yield proc.pid

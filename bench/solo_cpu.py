@@ -1,0 +1,151 @@
+"""Server CPU of one answer click and of one opening of the results page, one visitor at a time,
+side by side with the bare one-radio app and with other revisions of the app, in one run.
+
+    python bench/solo_cpu.py --revs 9962449 HEAD --rounds 5 --visitors 10 --tag session-start-vs-head
+
+Every round starts, one after the other, `bench/bare_app.py` (from the working tree) and `app.py`
+of each revision (exported with `git archive` into a temporary folder), each a fresh `streamlit
+run` on 127.0.0.1 with the revision's own `.streamlit/config.toml`. Each server gets one warm-up
+visitor that is not counted. Then `--visitors` visitors, one at a time and with no think time,
+drive it over the websocket with bench/card_load.py's users (which use `../shared/tools/stload.py`):
+
+- app: open `/?lang=sv&statements=<first 30 ids>`, press "Starta", answer the 30 cards (one of
+  the five answer buttons at random), press "Visa resultat" (checked to show the results);
+- bare: change the radio 30 times.
+
+The server's CPU (utime + stime from /proc) is read before the first and after the last answer,
+so all the work of the 30 clicks counts, including what the server does after `script_finished`;
+the results page likewise, read 0.3 s after its `script_finished`. No other visitor is connected,
+so the CPU is theirs alone. bench/card_load.py measures the same under concurrent load (its "solo"
+runs stop at `script_finished`). Prints one line per round and the medians; the ratio to the bare
+app is the median of each round's own ratio. Raw JSON: bench/results/solo-cpu-<tag>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from websockets.asyncio.client import connect
+from websockets.typing import Origin, Subprotocol
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from card_load import ROOT, BareUser, CardUser, MeasuredUser, Probe, server, stload  # noqa: E402
+
+from quiz.load import load_quiz  # noqa: E402
+
+CLICKS = 30
+
+
+async def visit(user: MeasuredUser, pid: int, app: bool) -> tuple[float, float | None]:
+    """One visitor's 30 clicks, and the results page (app only): server CPU seconds of each."""
+    user.ws = await connect(user.ws_url, subprotocols=[Subprotocol("streamlit"), Subprotocol("x")],
+                            origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
+                            max_size=64 * 1024 * 1024, compression=None)
+    try:
+        await user.run_script(user.rerun_msg())
+        if app:
+            await step(user)                      # Starta
+        before = stload.proc_cpu_s([pid])
+        for _ in range(CLICKS):
+            await step(user)
+        clicks = stload.proc_cpu_s([pid]) - before
+        results = None
+        if app:
+            before = stload.proc_cpu_s([pid])
+            await step(user)                      # Visa resultat
+            await asyncio.sleep(0.3)
+            results = stload.proc_cpu_s([pid]) - before
+        return clicks, results
+    finally:
+        await user.ws.close()
+
+
+async def step(user: MeasuredUser) -> None:
+    action = user.choose_action()
+    if action is None:
+        raise SystemExit(f"no next step: {user.stats.error_examples}")
+    await user.run_script(action[0])
+
+
+async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) -> dict[str, Any]:
+    user_class = CardUser if app else BareUser
+    cfg = stload.Config(url=url, users=visitors + 1, interactions=CLICKS + 2, think=0, timeout=60,
+                        server_pids=[pid], quiet=True)
+    user_class.probe, user_class.statement_ids = Probe([pid]), ids
+    stats = stload.Stats()
+    clicks, results = [], []
+    for number in range(visitors + 1):
+        user = user_class(number, cfg, stats, time.perf_counter(), asyncio.Event())
+        click_cpu, results_cpu = await visit(user, pid, app)
+        if number:                                # visitor 0 warms the server up
+            clicks.append(click_cpu)
+            if results_cpu is not None:
+                results.append(results_cpu)
+    if stats.errors:
+        raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
+    return {"click_ms": round(1000 * sum(clicks) / (CLICKS * visitors), 2),
+            "results_ms": round(1000 * statistics.fmean(results), 1) if results else None}
+
+
+def export(rev: str, into: Path) -> Path:
+    """The tree of `rev`, from `git archive`."""
+    folder = into / rev.replace("/", "_")
+    folder.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--revs", nargs="+", default=["HEAD"], help="git revisions of the app to compare")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--visitors", type=int, default=10)
+    parser.add_argument("--port", type=int, default=8650)
+    parser.add_argument("--tag", default="run")
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    ids = [s.id for s in load_quiz(str(ROOT / "statements.yaml")).statements][:CLICKS]
+    trees = {rev: export(rev, Path(tempfile.mkdtemp(prefix="solo-cpu-"))) for rev in args.revs}
+    rounds: list[dict[str, Any]] = []
+    for number in range(args.rounds):
+        row: dict[str, Any] = {"loadavg": Path("/proc/loadavg").read_text().split()[:3]}
+        with server("bench/bare_app.py", args.port) as pid:
+            row["bare"] = asyncio.run(measure(f"http://127.0.0.1:{args.port}/", pid, False, args.visitors, ids))
+        for rev, tree in trees.items():
+            url = f"http://127.0.0.1:{args.port + 1}/?lang=sv&statements=" + "%2C".join(ids)
+            with server("app.py", args.port + 1, cwd=tree) as pid:
+                row[rev] = asyncio.run(measure(url, pid, True, args.visitors, ids))
+        rounds.append(row)
+        print(f"round {number + 1}: bare click {row['bare']['click_ms']} ms; "
+              + "; ".join(f"{rev} click {row[rev]['click_ms']} ms, results {row[rev]['results_ms']} ms"
+                          for rev in trees), flush=True)
+    summary: dict[str, Any] = {"bare_click_ms": statistics.median(r["bare"]["click_ms"] for r in rounds)}
+    for rev in trees:
+        summary[rev] = {
+            "click_ms": statistics.median(r[rev]["click_ms"] for r in rounds),
+            "results_ms": statistics.median(r[rev]["results_ms"] for r in rounds),
+            "click_to_bare": round(statistics.median(r[rev]["click_ms"] / r["bare"]["click_ms"] for r in rounds), 2),
+            "results_to_bare_click": round(statistics.median(r[rev]["results_ms"] / r["bare"]["click_ms"]
+                                                             for r in rounds), 1)}
+    out = {"revs": {rev: subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True,
+                                        text=True).stdout.strip() for rev in trees},
+           "visitors": args.visitors, "rounds": rounds, "median": summary,
+           "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    print(json.dumps(out["median"], indent=1))
+    if not args.no_save:
+        (ROOT / "bench" / "results" / f"solo-cpu-{args.tag}.json").write_text(json.dumps(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
