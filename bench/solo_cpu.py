@@ -16,8 +16,11 @@ drive it over the websocket with bench/card_load.py's users (which use `../share
 The server's CPU (utime + stime from /proc) is read before the first and after the last answer,
 so all the work of the 30 clicks counts, including what the server does after `script_finished`;
 the results page likewise, read 0.3 s after its `script_finished`. No other visitor is connected,
-so the CPU is theirs alone. bench/card_load.py measures the same under concurrent load (its "solo"
-runs stop at `script_finished`). Prints one line per round and the medians; the ratio to the bare
+so the CPU is theirs alone, but for what an idle Streamlit process spends on its own (it polls its
+config files every 200 ms whatever `server.fileWatcherType` says: about 13 ms of CPU a second
+here). That idle rate is measured for 5 s on each server before its visitors and subtracted for
+the wall time of each measured span; it is in the JSON. bench/card_load.py measures the same
+under concurrent load (its "solo" runs stop at `script_finished`). Prints one line per round and the medians; the ratio to the bare
 app is the median of each round's own ratio. Raw JSON: bench/results/solo-cpu-<tag>.json.
 """
 
@@ -45,8 +48,9 @@ from quiz.load import load_quiz  # noqa: E402
 CLICKS = 30
 
 
-async def visit(user: MeasuredUser, pid: int, app: bool) -> tuple[float, float | None]:
-    """One visitor's 30 clicks, and the results page (app only): server CPU seconds of each."""
+async def visit(user: MeasuredUser, pid: int, app: bool, idle: float) -> tuple[float, float | None]:
+    """One visitor's 30 clicks, and the results page (app only): server CPU seconds of each, less
+    `idle` CPU seconds per second of wall time."""
     user.ws = await connect(user.ws_url, subprotocols=[Subprotocol("streamlit"), Subprotocol("x")],
                             origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
                             max_size=64 * 1024 * 1024, compression=None)
@@ -54,16 +58,16 @@ async def visit(user: MeasuredUser, pid: int, app: bool) -> tuple[float, float |
         await user.run_script(user.rerun_msg())
         if app:
             await step(user)                      # Starta
-        before = stload.proc_cpu_s([pid])
+        before, start = stload.proc_cpu_s([pid]), time.perf_counter()
         for _ in range(CLICKS):
             await step(user)
-        clicks = stload.proc_cpu_s([pid]) - before
+        clicks = stload.proc_cpu_s([pid]) - before - idle * (time.perf_counter() - start)
         results = None
         if app:
-            before = stload.proc_cpu_s([pid])
+            before, start = stload.proc_cpu_s([pid]), time.perf_counter()
             await step(user)                      # Visa resultat
             await asyncio.sleep(0.3)
-            results = stload.proc_cpu_s([pid]) - before
+            results = stload.proc_cpu_s([pid]) - before - idle * (time.perf_counter() - start)
         return clicks, results
     finally:
         await user.ws.close()
@@ -82,10 +86,14 @@ async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) 
                         server_pids=[pid], quiet=True)
     user_class.probe, user_class.statement_ids = Probe([pid]), ids
     stats = stload.Stats()
-    clicks, results = [], []
+    clicks, results, idle = [], [], 0.0
     for number in range(visitors + 1):
         user = user_class(number, cfg, stats, time.perf_counter(), asyncio.Event())
-        click_cpu, results_cpu = await visit(user, pid, app)
+        click_cpu, results_cpu = await visit(user, pid, app, idle)
+        if number == 0:                           # after the warm-up: the idle rate
+            before = stload.proc_cpu_s([pid])
+            await asyncio.sleep(5)
+            idle = (stload.proc_cpu_s([pid]) - before) / 5
         if number:                                # visitor 0 warms the server up
             clicks.append(click_cpu)
             if results_cpu is not None:
@@ -93,7 +101,8 @@ async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) 
     if stats.errors:
         raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
     return {"click_ms": round(1000 * sum(clicks) / (CLICKS * visitors), 2),
-            "results_ms": round(1000 * statistics.fmean(results), 1) if results else None}
+            "results_ms": round(1000 * statistics.fmean(results), 1) if results else None,
+            "idle_ms_per_s": round(1000 * idle, 1)}
 
 
 def export(rev: str, into: Path) -> Path:
