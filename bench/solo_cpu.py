@@ -20,8 +20,9 @@ so the CPU is theirs alone, but for what an idle Streamlit process spends on its
 config files every 200 ms whatever `server.fileWatcherType` says: about 13 ms of CPU a second
 here). That idle rate is measured for 5 s on each server before its visitors and subtracted for
 the wall time of each measured span; it is in the JSON. bench/card_load.py measures the same
-under concurrent load (its "solo" runs stop at `script_finished`). Prints one line per round and the medians; the ratio to the bare
-app is the median of each round's own ratio. Raw JSON: bench/results/solo-cpu-<tag>.json.
+under concurrent load (its "solo" runs stop at `script_finished`). Prints one line per round and
+the medians; the ratio to the bare app is the median of each round's own ratio.
+Raw JSON: bench/results/solo-cpu-<tag>.json.
 """
 
 from __future__ import annotations
