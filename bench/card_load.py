@@ -53,6 +53,8 @@ sys.path.insert(0, str(ROOT))
 import stload as stload  # noqa: E402  (re-exported for card_profile.py)
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.runtime.state.common import user_key_from_element_id  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
+from websockets.typing import Origin, Subprotocol  # noqa: E402
 
 from quiz.load import load_quiz  # noqa: E402
 from valkompass_app.strings import t  # noqa: E402
@@ -198,6 +200,23 @@ class CardUser(MeasuredUser):
         self.reached_results = RESULTS_TITLE in self.texts
         if not self.reached_results:
             self.stats.error("no_results_page", f"after 'Visa resultat': {self.texts[:6]}")
+
+
+async def open_session(user: MeasuredUser) -> None:
+    """Open `user`'s websocket the way stload's own journey does, and run the first script, for
+    scripts that drive users one step at a time (card_profile.py, solo_cpu.py)."""
+    user.ws = await connect(user.ws_url, subprotocols=[Subprotocol("streamlit"), Subprotocol("PLACEHOLDER_AUTH_TOKEN")],
+                            origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
+                            max_size=64 * 1024 * 1024, compression=None)
+    await user.run_script(user.rerun_msg())
+
+
+async def next_step(user: MeasuredUser) -> None:
+    """Take `user`'s next action and wait for its script run; stop if the page offers none."""
+    action = user.choose_action()
+    if action is None:
+        raise SystemExit(f"no next step: {user.stats.error_examples}")
+    await user.run_script(action[0])
 
 
 def mean_ms(values: list[float]) -> float | None:

@@ -25,11 +25,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from websockets.asyncio.client import connect
-from websockets.typing import Origin, Subprotocol
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from card_load import ROOT, CardUser, Probe, stload, wait_healthy  # noqa: E402
+from card_load import ROOT, CardUser, Probe, next_step, open_session, stload, wait_healthy  # noqa: E402
 
 from quiz.load import load_quiz  # noqa: E402
 
@@ -61,11 +58,7 @@ async def drive(url: str, ids: list[str], visitors: int, pid: int, what: str) ->
     stats, end = stload.Stats(), asyncio.Event()
     users = [CardUser(i, cfg, stats, time.perf_counter(), end) for i in range(visitors + 1)]
     for user in users:
-        protocols = [Subprotocol("streamlit"), Subprotocol("PLACEHOLDER_AUTH_TOKEN")]
-        user.ws = await connect(user.ws_url, subprotocols=protocols,
-                                origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
-                                max_size=64 * 1024 * 1024, compression=None)
-        await user.run_script(user.rerun_msg())
+        await open_session(user)
         await next_step(user)                   # Starta
         if what == "results":
             for _ in range(len(ids)):           # every card
@@ -86,13 +79,6 @@ async def drive(url: str, ids: list[str], visitors: int, pid: int, what: str) ->
         raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
     kind = "answer" if what == "answers" else "results"
     return [r.latency for r in CardUser.probe.runs if r.kind == kind][len(ids) if what == "answers" else 1:]
-
-
-async def next_step(user: CardUser) -> None:
-    action = user.choose_action()
-    if action is None:
-        raise SystemExit(f"unexpected page: {user.stats.error_examples}")
-    await user.run_script(action[0])
 
 
 def report(path: str, top: int, openings: int) -> None:

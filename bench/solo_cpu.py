@@ -38,11 +38,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from websockets.asyncio.client import connect
-from websockets.typing import Origin, Subprotocol
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from card_load import ROOT, BareUser, CardUser, MeasuredUser, Probe, server, stload  # noqa: E402
+from card_load import (  # noqa: E402
+    ROOT,
+    BareUser,
+    CardUser,
+    MeasuredUser,
+    Probe,
+    next_step,
+    open_session,
+    server,
+    stload,
+)
 
 from quiz.load import load_quiz  # noqa: E402
 
@@ -52,33 +59,23 @@ CLICKS = 30
 async def visit(user: MeasuredUser, pid: int, app: bool, idle: float) -> tuple[float, float | None]:
     """One visitor's 30 clicks, and the results page (app only): server CPU seconds of each, less
     `idle` CPU seconds per second of wall time."""
-    user.ws = await connect(user.ws_url, subprotocols=[Subprotocol("streamlit"), Subprotocol("x")],
-                            origin=Origin(f"http://{user.host}:{user.port}"), ping_interval=None,
-                            max_size=64 * 1024 * 1024, compression=None)
+    await open_session(user)
     try:
-        await user.run_script(user.rerun_msg())
         if app:
-            await step(user)                      # Starta
+            await next_step(user)                      # Starta
         before, start = stload.proc_cpu_s([pid]), time.perf_counter()
         for _ in range(CLICKS):
-            await step(user)
+            await next_step(user)
         clicks = stload.proc_cpu_s([pid]) - before - idle * (time.perf_counter() - start)
         results = None
         if app:
             before, start = stload.proc_cpu_s([pid]), time.perf_counter()
-            await step(user)                      # Visa resultat
+            await next_step(user)                      # Visa resultat
             await asyncio.sleep(0.3)
             results = stload.proc_cpu_s([pid]) - before - idle * (time.perf_counter() - start)
         return clicks, results
     finally:
         await user.ws.close()
-
-
-async def step(user: MeasuredUser) -> None:
-    action = user.choose_action()
-    if action is None:
-        raise SystemExit(f"no next step: {user.stats.error_examples}")
-    await user.run_script(action[0])
 
 
 async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) -> dict[str, Any]:

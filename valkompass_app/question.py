@@ -139,13 +139,13 @@ def _to_results() -> None:
 def _jump_labels(view: View) -> dict[str, str]:
     """"3. Återöppna akutkirurgin …" for every statement shown, made once per session, language
     and statement list, not on every answer."""
+    key = (view.path, id(view.quiz), view.lang, view.statement_ids)
     made = st.session_state.get("jump_labels")
-    if made is None or made[0] != (view.path, id(view.quiz), view.lang, view.statement_ids):
+    if made is None or made[0] != key:
         labels = {}
         for number, statement_id in enumerate(view.statement_ids, start=1):
             text = view.quiz.statement(statement_id).text.get(view.lang)
             labels[statement_id] = f"{number}. {text if len(text) <= 60 else text[:59] + '…'}"
-        key = (view.path, id(view.quiz), view.lang, list(view.statement_ids))
         made = st.session_state.jump_labels = (key, labels)
     return made[1]
 
