@@ -202,11 +202,12 @@ def with_data(template: dict[str, Any], rows: Rows) -> dict[str, Any]:
     """A layered chart's spec, built once (per quiz, language and parties), with this result's rows
     swapped in: Altair builds and serialises each chart once instead of once per set of answers.
 
-    The rows go on each layer, not at the top: Streamlit turns top-level data into an Arrow table
+    The rows go one level down, not at the top: Streamlit turns top-level data into an Arrow table
     (a pandas frame per chart and per visitor), while a layer's own data stays in the spec's JSON.
-    Vega-Lite draws both the same."""
-    spec = {key: value for key, value in template.items() if key not in ("datasets", "data")}
-    spec["layer"] = [{**layer, "data": {"values": rows}} for layer in template["layer"]]
+    They go once, on one layer that holds the template's layers, which share them: Vega-Lite
+    draws that the same as Altair's own spec (tests/test_charts.py compares the pictures)."""
+    spec = {key: value for key, value in template.items() if key not in ("datasets", "data", "layer")}
+    spec["layer"] = [{"data": {"values": rows}, "layer": template["layer"]}]
     return spec
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -65,6 +66,24 @@ def test_answering_every_statement_shows_the_top_party(shipped):
     assert not at.exception
     assert "Du står närmast Sjukvårdspartiet Västernorrland, " in texts(at)
     assert re.search(r"<td>\d+ av \d+ påståenden</td>", match_table(at))
+
+
+def test_the_shared_chart_templates_are_not_changed_by_the_pages_that_use_them(shipped):
+    """`results.templates` hands every visitor the same dicts (`cache_resource`): after two result
+    pages with other answers, they still equal freshly built ones."""
+    from valkompass_app import results
+    from valkompass_app.catalog import party_order
+
+    ids = [s.id for s in shipped.statements]
+    for tokens in ({s.id: 2 for s in shipped.statements[:5]}, {s.id: -1 for s in shipped.statements[3:9]}):
+        at = app(r=encode(shipped, Answers(tokens)))
+        assert not at.exception and at.session_state["page"] == "results"
+    path, parties = str(ROOT / "statements.yaml"), tuple(party_order(shipped, "sv"))
+    args = (path, parties, tuple(ids), "sv")
+    key = json.dumps([path, parties, ids, "sv"])
+    shared = results.templates(key, *args)
+    assert shared is results.templates(key, *args)        # one copy for every visitor
+    assert shared == results.templates._info.func(key, *args)  # type: ignore[attr-defined]
 
 
 def test_skipping_everything_gives_the_defined_message(shipped):

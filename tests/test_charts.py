@@ -105,10 +105,10 @@ def test_the_png_carries_title_date_method_and_link(five_point):
 
 
 def inline(spec: dict) -> dict:
-    """Altair's spec with its named dataset written on each layer, as `with_data` writes it."""
+    """Altair's spec with its named dataset on one layer holding its layers, as `with_data` writes it."""
     data = spec["datasets"][spec["data"]["name"]]
-    rest = {k: v for k, v in spec.items() if k not in ("datasets", "data")}
-    return {**rest, "layer": [{**layer, "data": {"values": data}} for layer in spec["layer"]]}
+    rest = {k: v for k, v in spec.items() if k not in ("datasets", "data", "layer")}
+    return {**rest, "layer": [{"data": {"values": data}, "layer": spec["layer"]}]}
 
 
 def test_a_template_with_new_rows_equals_the_chart_built_for_them(five_point):
@@ -132,3 +132,4 @@ def test_a_template_with_new_rows_equals_the_chart_built_for_them(five_point):
         assert "data" not in spec and "datasets" not in spec   # Streamlit would make an Arrow table of it
         assert spec == inline(built_for_them.to_dict())
         alt.LayerChart.from_dict(spec)  # a valid Vega-Lite spec
+        assert charts.chart_png(spec) == charts.chart_png(built_for_them.to_dict())  # and drawn the same

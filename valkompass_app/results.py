@@ -91,12 +91,14 @@ def _build(key: str, path: str, _given: Answers, _parties: tuple[str, ...], _sta
                  charts.with_data(topics_template, topics))
 
 
-@st.cache_data(max_entries=200, show_spinner=False)
+@st.cache_resource(max_entries=200, show_spinner=False)
 def templates(key: str, path: str, _parties: tuple[str, ...], _statement_ids: tuple[str, ...],
               _lang: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """The three chart specs, built by Altair once per quiz, parties, statements and language
     (`key`, which holds the other arguments); `build` swaps in each result's rows. Made from
-    answers to every statement, so every topic is in the heatmap's order."""
+    answers to every statement, so every topic is in the heatmap's order. One shared copy, not a
+    copy per call (`cache_data` would unpickle them for every visitor): nothing changes them, as
+    `charts.with_data` and `charts.titled` make new dicts around them."""
     parties, statement_ids, lang = _parties, _statement_ids, _lang
     quiz = load_entry(path).quiz
     assert quiz is not None
