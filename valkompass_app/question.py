@@ -1,6 +1,9 @@
 """One statement at a time: progress, topic, the statement, the answers, importance and navigation.
 
-The card is a fragment: answering reruns only the card, not the whole page. After every move the
+The card is a fragment: answering reruns only the card, not the whole page. "Visa resultat" sits
+below it, outside the fragment: pressing it runs the whole page at once, with no run of the card
+first, and the card's answers are not slowed by a button that changes only when the first answer
+(or only skips) arrive; then the card asks for one run of the whole page. After every move the
 statement is scrolled to the top and focused (`focus.py`), and the address bar keeps the answers
 (`urlstate.py`), so a reload loses nothing.
 
@@ -25,8 +28,13 @@ SKIP = "skip"
 RESULTS_BUTTON = ".st-key-to_results button"
 
 
-@st.fragment
 def render_question(view: View) -> None:
+    _card(view)
+    _results_button(view)
+
+
+@st.fragment
+def _card(view: View) -> None:
     quiz, lang, ids = view.quiz, view.lang, view.statement_ids
     index = min(st.session_state.index, len(ids) - 1)
     statement = quiz.statement(ids[index])
@@ -62,18 +70,20 @@ def _answer_buttons(view: View, statement_id: str) -> None:
 
 def _answer(view: View, statement_id: str, value: int | None) -> None:
     """Keep the answer; move on only from the card on screen, so a double tap that lands on the
-    previous card's button does not skip the next statement."""
+    previous card's button does not skip the next statement. When the answer changes what the
+    results button outside the card shows, the whole page runs, not just the card."""
+    before = _progress(view)
     st.session_state.answers = {**st.session_state.answers, statement_id: value}
     if value is None:
         st.session_state.important = st.session_state.important - {statement_id}
-    if statement_id != view.statement_ids[min(st.session_state.index, len(view.statement_ids) - 1)]:
-        return
-    if st.session_state.index < len(view.statement_ids) - 1:
-        st.session_state.index += 1
+    if statement_id == view.statement_ids[min(st.session_state.index, len(view.statement_ids) - 1)]:
+        last = st.session_state.index >= len(view.statement_ids) - 1
+        st.session_state.index += 0 if last else 1
         moved()
-    else:
-        moved()
-        st.session_state.focus_target = "results"
+        if last:
+            st.session_state.focus_target = "results"
+    if _progress(view) != before:
+        st.rerun(scope="app")
 
 
 def _importance(view: View, index: int) -> None:
@@ -119,21 +129,21 @@ def _navigation(view: View, index: int) -> None:
     labels = _jump_labels(view)
     st.selectbox(t("jump", lang), ids, index=index, key=f"jump_{index}",
                  format_func=labels.__getitem__, on_change=_jump, args=(view, index))
-    shown = set(ids)
-    answered = any(v is not None for k, v in st.session_state.answers.items() if k in shown)
-    st.button(t("show_results", lang), type="primary", key="to_results", disabled=not answered,
-              width="stretch", on_click=_to_results)
+
+
+def _results_button(view: View) -> None:
+    """Outside the card: disabled until something is answered, with a line saying why."""
+    answered, responded = _progress(view)
+    st.button(t("show_results", view.lang), type="primary", key="to_results", disabled=not answered,
+              width="stretch", on_click=go, args=("results",))
     if not answered:
-        responded = any(k in shown for k in st.session_state.answers)
-        st.caption(t("all_skipped" if responded else "answer_first", lang))
+        st.caption(t("all_skipped" if responded else "answer_first", view.lang))
 
 
-def _to_results() -> None:
-    """Leave the card for the results page. The whole page must rerun, not just this fragment;
-    asked for in the callback, the full rerun is queued at once, so a run of the card that is
-    cut short (a quick tap, a busy server) cannot swallow it."""
-    go("results")
-    st.rerun(scope="app")
+def _progress(view: View) -> tuple[bool, bool]:
+    """(any shown statement answered, any shown statement answered or skipped)."""
+    shown, given = set(view.statement_ids), st.session_state.answers
+    return any(v is not None for k, v in given.items() if k in shown), any(k in shown for k in given)
 
 
 def _jump_labels(view: View) -> dict[str, str]:
