@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -104,11 +105,12 @@ class Scale:
     answers: tuple[AnswerOption, ...]
     skip: Text
 
-    @property
+    @functools.cached_property
     def values(self) -> tuple[int, ...]:
+        """The answer values in file order (worked out once: scoring asks for them thousands of times)."""
         return tuple(option.value for option in self.answers)
 
-    @property
+    @functools.cached_property
     def span(self) -> int:
         return max(self.values) - min(self.values)
 
@@ -171,10 +173,12 @@ class Quiz:
     languages: tuple[str, ...] = ("sv", "en")
 
     def statement(self, statement_id: str) -> Statement:
-        for statement in self.statements:
-            if statement.id == statement_id:
-                return statement
-        raise KeyError(statement_id)
+        return self._statements_by_id[statement_id]
+
+    @functools.cached_property
+    def _statements_by_id(self) -> dict[str, Statement]:
+        """The statements by id, the first one where ids repeat (as the search it replaces found)."""
+        return {statement.id: statement for statement in reversed(self.statements)}
 
 
 @dataclass(frozen=True)
