@@ -6,9 +6,12 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quiz.languages import chain
+
+if TYPE_CHECKING:  # quiz.rules imports this module
+    from quiz.rules import Pairs
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,14 @@ class Weights:
 
     def method(self, method_id: str | None = None) -> Method:
         return self.methods[method_id or self.default_method]
+
+    @functools.cached_property
+    def pairs(self) -> Mapping[str, Pairs]:
+        """Each method's points for every answer and stance on the scale, worked out once per
+        weights file, so that scoring a respondent only looks them up."""
+        from quiz.rules import Pairs  # here, not at the top: quiz.rules imports this module
+
+        return {method_id: Pairs.of(method, self.scale) for method_id, method in self.methods.items()}
 
 
 @dataclass(frozen=True)
