@@ -53,7 +53,14 @@ class PartyScore:
 
     @functools.cached_property
     def percent(self) -> float | None:
-        return None if not self.max_points else float(percent(self.points, self.max_points))
+        """`float(percent(points, max_points))`, in whole numbers where the maximum is positive: int
+        / int is correctly rounded, as float(Fraction) is, so the float is the same."""
+        if not self.max_points:
+            return None
+        points, maximum = self.points, self.max_points
+        if maximum.numerator > 0:
+            return 100 * points.numerator * maximum.denominator / (points.denominator * maximum.numerator)
+        return float(percent(points, maximum))
 
 
 @dataclass(frozen=True)

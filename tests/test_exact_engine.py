@@ -20,7 +20,7 @@ from quiz import charts
 from quiz.firmness import firmness, other_reading
 from quiz.load import load_quiz
 from quiz.model import Answers, Method, Position, Quiz, Reading, Statement, Weights
-from quiz.numbers import decimal
+from quiz.numbers import _round, decimal
 from quiz.robustness import robustness
 from quiz.scoring import pair_points, score, statement_points
 from quiz.tally import neighbours
@@ -235,3 +235,10 @@ def test_topic_rows_equal_the_fraction_by_fraction_definition(case):
                     rows.append((topic.name.get("sv"), party, round(percent(points / maximum)) if maximum else None))
         got = charts.topic_rows(quiz, answers, parties, method, "sv")
         assert [(row["topic"], row["party"], row["percent"]) for row in got] == rows
+
+
+@given(st.one_of(st.fractions(), st.floats(allow_nan=False, allow_infinity=False), st.integers()), st.integers(0, 3))
+def test_rounding_in_whole_numbers_equals_rounding_the_fraction(value, digits):
+    exact = Fraction(value) * 10**digits
+    whole = int(abs(exact) + Fraction(1, 2))
+    assert repr(_round(value, digits)) == repr(float(Fraction(whole if exact >= 0 else -whole, 10**digits)))
