@@ -184,11 +184,11 @@ class Quiz:
     languages: tuple[str, ...] = ("sv", "en")
 
     def statement(self, statement_id: str) -> Statement:
-        return self._statements_by_id[statement_id]
+        return self.statements_by_id[statement_id]
 
     @functools.cached_property
-    def _statements_by_id(self) -> dict[str, Statement]:
-        """The statements by id, the first one where ids repeat (as the search it replaces found)."""
+    def statements_by_id(self) -> dict[str, Statement]:
+        """The statements by id, the first one where ids repeat (the loader allows no repeats)."""
         return {statement.id: statement for statement in reversed(self.statements)}
 
 

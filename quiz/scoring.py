@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from quiz.model import Answers, Method, Position, Quiz, Weights
+from quiz.model import Answers, Method, Position, Quiz, Statement, Weights
 from quiz.rules import Pairs, Units, percent
 
 
@@ -76,26 +76,37 @@ def score(quiz: Quiz, answers: Answers, method_id: str | None = None,
           parties: Iterable[str] | None = None) -> dict[str, PartyScore]:
     """Score `answers` against each party (all, or `parties`) with the named or default method.
 
-    The sums are whole numbers of `Pairs.denominator` (see `statement_units`): one Fraction per
+    The sums are whole numbers of `Pairs.denominator` (see `stance_units`): one Fraction per
     party at the end instead of two additions of Fractions per statement."""
     weights = quiz.weights
     method = weights.method(method_id)
     pairs = pairs_of(weights, method)
     party_ids = list(parties) if parties is not None else list(quiz.parties)
-    values, important = answers.values, answers.important
-    answered = [(s.positions, value, s.id in important) for s in quiz.statements
-                if (value := values.get(s.id)) is not None]
+    answered = [(s.positions, answer, s.id in answers.important) for s, answer in _answered(quiz, answers)]
     scores = {}
     for party in party_ids:
         points = maximum = counted = 0
         for positions, answer, marked in answered:
-            cell = statement_units(weights, pairs, answer, marked, positions.get(party))
+            position = positions.get(party)
+            cell = (stance_units(weights, pairs, answer, marked, None) if position is None else
+                    stance_units(weights, pairs, answer, marked, position.stance, position.important))
             if cell is not None:
                 points, maximum = points + cell[0], maximum + cell[1]
                 counted += party in positions
         scores[party] = PartyScore(party, over(points, pairs.denominator), over(maximum, pairs.denominator), counted,
                                    len(answered))
     return scores
+
+
+def _answered(quiz: Quiz, answers: Answers) -> list[tuple[Statement, int]]:
+    """The answered statements with their answers, in no set order (sums do not depend on it):
+    looked up by the answers' ids, which on a results page per topic are far fewer than the
+    statements. Should a quiz repeat an id, its statements are searched as before."""
+    values = answers.values
+    by_id = quiz.statements_by_id
+    if len(by_id) != len(quiz.statements):
+        return [(s, value) for s in quiz.statements if (value := values.get(s.id)) is not None]
+    return [(by_id[sid], value) for sid, value in values.items() if value is not None and sid in by_id]
 
 
 def statement_points(weights: Weights, method: Method, answer: int, important: bool,
