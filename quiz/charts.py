@@ -179,14 +179,16 @@ def topic_rows(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str
     topic_ids: dict[str, set[str]] = {}
     for statement in quiz.statements:
         topic_ids.setdefault(statement.topic, set()).add(statement.id)
+    values = answers.values
     for topic in quiz.topics.values():
         ids = topic_ids.get(topic.id, set())
-        subset = Answers({k: v for k, v in answers.values.items() if k in ids}, answers.important & ids)
+        subset = Answers({k: values[k] for k in ids if k in values}, answers.important & ids)
         if all(value is None for value in subset.values.values()):
             continue  # nothing answered: no row (score would say so at more cost)
+        name = topic.name.get(lang)
         for party, entry in score(quiz, subset, method, parties).items():
             if entry.answered:
-                rows.append({"topic": topic.name.get(lang), "party": party,
+                rows.append({"topic": name, "party": party,
                              "percent": None if entry.percent is None else round(entry.percent),
                              "label": share(entry.match, lang)})
     return rows
