@@ -47,6 +47,15 @@ def percent(points: Fraction | np.ndarray, max_points: Fraction | np.ndarray) ->
     return 100 * points / max_points
 
 
+def percent_float(points: Fraction, max_points: Fraction) -> float:
+    """`float(percent(points, max_points))`, without making two Fractions: for a positive maximum,
+    100 · (a/b) / (c/d) is 100·a·d / (b·c), one int / int, which Python rounds correctly, as it does
+    float(Fraction), so the float is the same."""
+    if max_points.numerator > 0:
+        return 100 * points.numerator * max_points.denominator / (points.denominator * max_points.numerator)
+    return float(percent(points, max_points))
+
+
 def percent_of(fraction: Fraction) -> Fraction:
     """A match or margin already given as a fraction of 1, as a percentage: `percent(fraction, 1)`."""
     return percent(fraction, Fraction(1))

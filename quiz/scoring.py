@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from quiz.model import Answers, Method, Position, Quiz, Statement, Weights
-from quiz.rules import Pairs, Units, percent
+from quiz.rules import Pairs, Units, percent_float
 
 
 @dataclass(frozen=True)
@@ -53,14 +53,7 @@ class PartyScore:
 
     @functools.cached_property
     def percent(self) -> float | None:
-        """`float(percent(points, max_points))`, in whole numbers where the maximum is positive: int
-        / int is correctly rounded, as float(Fraction) is, so the float is the same."""
-        if not self.max_points:
-            return None
-        points, maximum = self.points, self.max_points
-        if maximum.numerator > 0:
-            return 100 * points.numerator * maximum.denominator / (points.denominator * maximum.numerator)
-        return float(percent(points, maximum))
+        return None if not self.max_points else percent_float(self.points, self.max_points)
 
 
 @dataclass(frozen=True)
