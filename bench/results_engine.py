@@ -2,18 +2,22 @@
 
     python bench/results_engine.py [--respondents 200] [--rounds 3]
     python bench/results_engine.py --revs ca2ada3 HEAD [--rounds 5]
+    python bench/results_engine.py --quiz other.yaml --parties 8 --revs ca2ada3 HEAD
 
-For the shipped quiz (its first 30 statements, every party) and seeded random respondents (each
-answer a scale value or skipped, 3 statements marked important), this makes exactly the engine
-calls of `_build` in valkompass_app/results.py (not the Altair templates, not Streamlit): score,
-verdict, the head-to-head loop, match_rows, comparison_rows, topic_rows, robustness, firmness.
+For the shipped quiz (its first 30 statements; every party, or the first `--parties`) and seeded
+random respondents (each answer a scale value or skipped, 3 statements marked important), this
+makes exactly the engine calls of `_build` in valkompass_app/results.py (not the Altair templates,
+not Streamlit): score, verdict, the head-to-head loop, match_rows, comparison_rows, topic_rows,
+robustness, firmness. (The shipped quiz has 2 parties; for a page with 8, import the Wahl-O-Mat
+Bundestag data with `python -m quiz import-wahlomat` and pass `--quiz … --parties 8`.)
+
 Each respondent is timed once per round (process CPU time), after a warm-up of 10 respondents, as
 the app has the quiz loaded already. Figures are medians over respondents and rounds.
 
 With `--revs`, each git revision is exported with `git archive` into a temporary folder and
 measured in a subprocess with that folder first on sys.path, alternating revisions round by round,
 so that load on the machine falls on all of them alike; the ratio is the first revision's median
-over each other's. The quiz file is this checkout's, for every revision.
+over each other's. The quiz file is the same for every revision.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ PARTS = ("score", "verdict", "head_to_head", "match_rows", "comparison_rows", "t
          "firmness")
 
 
-def measure(root: Path, quiz_path: Path, respondents: int, seed: int) -> dict[str, list[float]]:
+def measure(root: Path, quiz_path: Path, respondents: int, seed: int,
+            n_parties: int | None = None) -> dict[str, list[float]]:
     """Milliseconds of CPU per respondent and part, with the `quiz` package found in `root`."""
     sys.path.insert(0, str(root))
     from quiz import charts
@@ -46,7 +51,7 @@ def measure(root: Path, quiz_path: Path, respondents: int, seed: int) -> dict[st
     from quiz.verdict import coverage_differs, head_to_head, verdict
 
     quiz = load_quiz(quiz_path)
-    parties, ids = tuple(quiz.parties), tuple(s.id for s in quiz.statements[:30])
+    parties, ids = tuple(quiz.parties)[:n_parties], tuple(s.id for s in quiz.statements[:30])
     rng, options = random.Random(seed), [*quiz.weights.scale.values, None]
     people = [Answers({sid: rng.choice(options) for sid in ids}, frozenset(rng.sample(ids, 3)))
               for _ in range(respondents)]
@@ -90,7 +95,8 @@ def medians(times: dict[str, list[float]]) -> dict[str, float]:
     return {**{part: statistics.median(values) for part, values in times.items()}, "total": statistics.median(totals)}
 
 
-def side_by_side(revs: list[str], rounds: int, respondents: int, seed: int, quiz_path: Path) -> None:
+def side_by_side(revs: list[str], rounds: int, respondents: int, seed: int, quiz_path: Path,
+                 n_parties: int | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         trees = {}
         for rev in revs:
@@ -102,9 +108,10 @@ def side_by_side(revs: list[str], rounds: int, respondents: int, seed: int, quiz
         times: dict[str, dict[str, list[float]]] = {rev: {part: [] for part in PARTS} for rev in revs}
         for round_number in range(rounds):
             for rev in revs if round_number % 2 == 0 else revs[::-1]:
-                result = subprocess.run([sys.executable, __file__, "--root", str(trees[rev]), "--json",
-                                         "--respondents", str(respondents), "--seed", str(seed),
-                                         "--quiz", str(quiz_path)], check=True, capture_output=True, text=True)
+                command = [sys.executable, __file__, "--root", str(trees[rev]), "--json", "--quiz", str(quiz_path),
+                           "--respondents", str(respondents), "--seed", str(seed)]
+                command += ["--parties", str(n_parties)] if n_parties else []
+                result = subprocess.run(command, check=True, capture_output=True, text=True)
                 for part, values in json.loads(result.stdout).items():
                     times[rev][part] += values
     table = {rev: medians(times[rev]) for rev in revs}
@@ -124,15 +131,16 @@ def main() -> None:
     parser.add_argument("--respondents", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quiz", type=Path, default=ROOT / "statements.yaml")
+    parser.add_argument("--parties", type=int, help="only the quiz's first N parties")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.revs:
-        side_by_side(args.revs, args.rounds, args.respondents, args.seed, args.quiz.resolve())
+        side_by_side(args.revs, args.rounds, args.respondents, args.seed, args.quiz.resolve(), args.parties)
         return
     times: dict[str, list[float]] = {part: [] for part in PARTS}
     for _ in range(1 if args.json else args.rounds):
-        for part, values in measure(args.root, args.quiz, args.respondents, args.seed).items():
+        for part, values in measure(args.root, args.quiz, args.respondents, args.seed, args.parties).items():
             times[part] += values
     if args.json:
         print(json.dumps(times))
