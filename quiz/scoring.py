@@ -26,6 +26,7 @@ no one. Fractions are kept exact; percentages are only made for display.
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -161,13 +162,17 @@ def rank(scores: Mapping[str, PartyScore]) -> list[Ranked]:
     """Parties from best to worst match. Equal matches share a rank and are marked as tied;
     within a tie, and among parties with no basis for a match, the order is by party id."""
     matched = [(s.match, s) for s in scores.values() if s.match is not None]
-    matched.sort(key=lambda pair: (-pair[0], pair[1].party))
-    counts = Counter(match for match, _ in matched)
+    # Each match as a whole number over the matches' common denominator: the same order and the
+    # same ties, without comparing (or hashing) Fractions, which costs a microsecond each time.
+    common = math.lcm(*(match.denominator for match, _ in matched))
+    levels = [(match.numerator * (common // match.denominator), entry) for match, entry in matched]
+    levels.sort(key=lambda pair: (-pair[0], pair[1].party))
+    counts = Counter(level for level, _ in levels)
     ranked, place = [], 1
-    for index, (match, entry) in enumerate(matched):
-        if index and match != matched[index - 1][0]:
+    for index, (level, entry) in enumerate(levels):
+        if index and level != levels[index - 1][0]:
             place = index + 1
-        ranked.append(Ranked(place, entry, counts[match] > 1))
+        ranked.append(Ranked(place, entry, counts[level] > 1))
     unscored = sorted((s for s in scores.values() if s.match is None), key=lambda s: s.party)
     ranked += [Ranked(len(matched) + 1, entry, len(unscored) > 1) for entry in unscored]
     return ranked

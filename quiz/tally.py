@@ -156,7 +156,9 @@ def top_of(matches: Mapping[str, Fraction | None]) -> tuple[str, ...]:
     return tuple(sorted(party for party, match in scored.items() if match == best))
 
 
+@functools.lru_cache(maxsize=4096)
 def neighbours(values: tuple[int, ...], value: int) -> tuple[int, ...]:
-    """The options one step from `value` on the scale (in file order), one or two of them."""
+    """The options one step from `value` on the scale (in file order), one or two of them. (Kept:
+    a results page asks this hundreds of times for the same few values.)"""
     index = values.index(value)
     return tuple(values[i] for i in (index - 1, index + 1) if 0 <= i < len(values))
