@@ -131,14 +131,17 @@ def comparison_rows(quiz: Quiz, answers: Answers, parties: Sequence[str], lang: 
     rows: Rows = []
     keys = ["you", *(f"p{i}" for i in range(len(parties)))]
     columns = dict(zip(keys, unique_labels([you, *parties]), strict=True))
+    looks = {value: (symbol(value), tone(value, scale)) for value in (None, *scale.values)}  # the same for every cell
+
+    def look(value: int | None) -> tuple[str, str]:
+        return looks.get(value) or (symbol(value), tone(value, scale))
+
     for number, statement_id in enumerate(statement_ids, start=1):
         statement = quiz.statement(statement_id)
         label = f"{number}. {_shorten(statement.text.get(lang), 48)}"
         value = answers.values.get(statement_id)
-        cells = [("you", NOT_ANSWERED if value is None else symbol(value), "none" if value is None else
-                  tone(value, scale))]
-        cells += [(f"p{i}", symbol(statement.stance(p)), tone(statement.stance(p), scale))
-                  for i, p in enumerate(parties)]
+        cells = [("you", *((NOT_ANSWERED, "none") if value is None else look(value)))]
+        cells += [(f"p{i}", *look(statement.stance(p))) for i, p in enumerate(parties)]
         for key, text, colour_class in cells:
             rows.append({"statement": label, "key": key, "column": columns[key], "symbol": text,
                          "tone": colour_class, "ink": LIGHT_INK if colour_class in DARK_TONES else INK,
@@ -173,12 +176,19 @@ def topic_frame(quiz: Quiz, answers: Answers, parties: Sequence[str], method: st
 def topic_rows(quiz: Quiz, answers: Answers, parties: Sequence[str], method: str | None, lang: str) -> Rows:
     """Agreement per topic and party: the match over that topic's statements only."""
     rows: Rows = []
+    topic_ids: dict[str, set[str]] = {}
+    for statement in quiz.statements:
+        topic_ids.setdefault(statement.topic, set()).add(statement.id)
+    values = answers.values
     for topic in quiz.topics.values():
-        ids = {s.id for s in quiz.statements if s.topic == topic.id}
-        subset = Answers({k: v for k, v in answers.values.items() if k in ids}, answers.important & ids)
+        ids = topic_ids.get(topic.id, set())
+        subset = Answers({k: values[k] for k in ids if k in values}, answers.important & ids)
+        if all(value is None for value in subset.values.values()):
+            continue  # nothing answered: no row (score would say so at more cost)
+        name = topic.name.get(lang)
         for party, entry in score(quiz, subset, method, parties).items():
             if entry.answered:
-                rows.append({"topic": topic.name.get(lang), "party": party,
+                rows.append({"topic": name, "party": party,
                              "percent": None if entry.percent is None else round(entry.percent),
                              "label": share(entry.match, lang)})
     return rows

@@ -49,7 +49,7 @@ def firmness(quiz: Quiz, answers: Answers, parties: Iterable[str] | None = None,
     """Check the top party for `answers` against `parties` under the named method."""
     tally = Tally.of(quiz, answers, parties, method_id)
     top = top_of(tally.matches())
-    recodings = tuple(r for r in _one_step(tally) if r.top != top)
+    recodings = tuple(_one_step(tally, top))
     disagreements = tuple(_disagreements(tally))
     other_top = None
     if disagreements:
@@ -65,30 +65,36 @@ def other_reading(reading: Reading) -> int | None:
     return reading.second
 
 
-def _one_step(tally: Tally) -> Iterable[Recoding]:
+def _one_step(tally: Tally, top: tuple[str, ...]) -> Iterable[Recoding]:
+    """The one-step recodings that change `top` (each found with `Tally.top_with`, in whole numbers)."""
     values = tally.quiz.weights.scale.values
-    for statement_id in tally.answered:
-        statement = tally.quiz.statement(statement_id)
+    for statement in tally.statements:
+        answer = tally.answers.values[statement.id]
+        assert answer is not None
         for party in tally.parties:
-            stance = statement.stance(party)
-            if stance is None:
+            position = statement.positions.get(party)
+            if position is None:
                 continue
-            for other in neighbours(values, stance):
-                change = {(party, statement_id): _cell(tally, statement_id, party, other)}
-                yield Recoding(statement_id, party, other, top_of(tally.matches(change)))
+            for other in neighbours(values, position.stance):
+                units = tally.units(statement.id, answer, other, position.important)
+                changed = tally.top_with(party, statement.id, units)
+                if changed != top:
+                    yield Recoding(statement.id, party, other, changed)
 
 
 def _disagreements(tally: Tally) -> Iterable[Recoding]:
     """Each answered (statement, party) whose two blind readings differ, with the other reading."""
-    for statement_id in tally.answered:
-        readings = tally.quiz.statement(statement_id).readings
+    for statement in tally.statements:
+        answer = tally.answers.values[statement.id]
+        assert answer is not None
         for party in tally.parties:
-            reading = readings.get(party)
+            reading = statement.readings.get(party)
             if reading is not None and (reading.first != reading.second or reading.disputed):
                 stance = other_reading(reading)
                 if stance != reading.stance:
-                    change = {(party, statement_id): _cell(tally, statement_id, party, stance)}
-                    yield Recoding(statement_id, party, stance, top_of(tally.matches(change)))
+                    current = statement.positions.get(party)
+                    units = tally.units(statement.id, answer, stance, current is not None and current.important)
+                    yield Recoding(statement.id, party, stance, tally.top_with(party, statement.id, units))
 
 
 def _cell(tally: Tally, statement_id: str, party: str, stance: int | None) -> Cell:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quiz.languages import chain
+
+if TYPE_CHECKING:  # quiz.rules imports this module
+    from quiz.rules import Pairs
 
 
 @dataclass(frozen=True)
@@ -104,11 +108,12 @@ class Scale:
     answers: tuple[AnswerOption, ...]
     skip: Text
 
-    @property
+    @functools.cached_property
     def values(self) -> tuple[int, ...]:
+        """The answer values in file order (worked out once: scoring asks for them thousands of times)."""
         return tuple(option.value for option in self.answers)
 
-    @property
+    @functools.cached_property
     def span(self) -> int:
         return max(self.values) - min(self.values)
 
@@ -153,6 +158,14 @@ class Weights:
     def method(self, method_id: str | None = None) -> Method:
         return self.methods[method_id or self.default_method]
 
+    @functools.cached_property
+    def pairs(self) -> Mapping[str, Pairs]:
+        """Each method's points for every answer and stance on the scale, worked out once per
+        weights file, so that scoring a respondent only looks them up."""
+        from quiz.rules import Pairs  # here, not at the top: quiz.rules imports this module
+
+        return {method_id: Pairs.of(method, self.scale) for method_id, method in self.methods.items()}
+
 
 @dataclass(frozen=True)
 class Quiz:
@@ -171,10 +184,12 @@ class Quiz:
     languages: tuple[str, ...] = ("sv", "en")
 
     def statement(self, statement_id: str) -> Statement:
-        for statement in self.statements:
-            if statement.id == statement_id:
-                return statement
-        raise KeyError(statement_id)
+        return self.statements_by_id[statement_id]
+
+    @functools.cached_property
+    def statements_by_id(self) -> dict[str, Statement]:
+        """The statements by id, the first one where ids repeat (the loader allows no repeats)."""
+        return {statement.id: statement for statement in reversed(self.statements)}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from quiz.model import Answers, Quiz
 from quiz.numbers import decimal
 from quiz.rules import percent_of
 from quiz.scoring import PartyScore, score
-from quiz.tally import Tally, neighbours
+from quiz.tally import Tally, neighbours, order
 
 Kind = Literal["none", "single", "tie", "close", "clear"]
 
@@ -94,18 +94,22 @@ def _shown(match: Fraction) -> str:
 
 
 def _within_one_answer(tally: Tally, leader: str) -> set[str]:
-    """Parties that some one-step change of a single answer puts level with or ahead of `leader`."""
-    quiz, values = tally.quiz, tally.quiz.weights.scale.values
+    """Parties that some one-step change of a single answer puts level with or ahead of `leader`.
+    Each change is re-summed and compared in whole-number units (`quiz.tally.order`), exactly as
+    the matches would compare."""
+    values = tally.quiz.weights.scale.values
     reach: set[str] = set()
-    for statement_id in tally.answered:
-        statement = quiz.statement(statement_id)
-        answer = tally.answers.values[statement_id]
+    for statement in tally.statements:
+        answer = tally.answers.values[statement.id]
         assert answer is not None
         for other in neighbours(values, answer):
-            change = {(party, statement_id): tally.cell(statement_id, party, other, statement.positions.get(party))
-                      for party in tally.parties}
-            changed = tally.matches(change)
-            top = changed[leader]
-            reach |= {p for p, m in changed.items()
-                      if p != leader and m is not None and (top is None or m >= top)}
+            sums = {}
+            for party in tally.parties:
+                position = statement.positions.get(party)
+                units = (tally.units(statement.id, other, None) if position is None else
+                         tally.units(statement.id, other, position.stance, position.important))
+                sums[party] = tally.sums_with(party, statement.id, units)
+            top = sums[leader]
+            reach |= {p for p, changed in sums.items()
+                      if p != leader and changed[1] and (not top[1] or order(changed, top) >= 0)}
     return reach

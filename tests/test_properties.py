@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -60,7 +62,7 @@ def test_reordering_statements_changes_nothing(case, random):
     quiz, answers, method = case
     shuffled = list(quiz.statements)
     random.shuffle(shuffled)
-    reordered = Quiz(**{**quiz.__dict__, "statements": tuple(shuffled)})
+    reordered = replace(quiz, statements=tuple(shuffled))
     assert score(reordered, answers, method) == score(quiz, answers, method)
 
 
@@ -69,7 +71,7 @@ def test_skipping_a_statement_equals_deleting_it(case, data):
     quiz, answers, method = case
     gone = data.draw(st.sampled_from([s.id for s in quiz.statements]))
     skipped = Answers({**answers.values, gone: None}, answers.important)
-    without = Quiz(**{**quiz.__dict__, "statements": tuple(s for s in quiz.statements if s.id != gone)})
+    without = replace(quiz, statements=tuple(s for s in quiz.statements if s.id != gone))
     remaining = Answers({k: v for k, v in answers.values.items() if k != gone}, answers.important - {gone})
     assert score(quiz, skipped, method) == score(without, remaining, method)
 
