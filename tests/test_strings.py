@@ -54,7 +54,7 @@ USED = used_keys()
 def test_extraction_finds_the_keys_the_app_uses():
     assert len(USED) > 100
     assert USED["duration"] is False and USED["statement_count"] is True
-    assert {"sources_heading", "start", "continue", "all_skipped", "answer_first"} <= set(USED)  # f-strings, if-else
+    assert {"sources_heading", "start", "continue", "all_skipped", "not_started"} <= set(USED)  # f-strings, if-else
     assert set(INDIRECT) <= set(USED)
 
 

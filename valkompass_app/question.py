@@ -1,9 +1,9 @@
 """One statement at a time: progress, topic, the statement, the answers, importance and navigation.
 
 The card is a fragment: answering reruns only the card, not the whole page. "Visa resultat" sits
-below it, outside the fragment: pressing it runs the whole page at once, with no run of the card
-first, and the card's answers are not slowed by a button that changes only when the first answer
-(or only skips) arrive; then the card asks for one run of the whole page. After every move the
+below it, outside the fragment, and never changes: pressing it runs the whole page at once, with no
+run of the card first, and the card's answers do not send it again. With nothing answered yet, the
+results page says so. After every move the
 statement is scrolled to the top and focused (`focus.py`), and the address bar keeps the answers
 (`urlstate.py`), so a reload loses nothing.
 
@@ -70,9 +70,7 @@ def _answer_buttons(view: View, statement_id: str) -> None:
 
 def _answer(view: View, statement_id: str, value: int | None) -> None:
     """Keep the answer; move on only from the card on screen, so a double tap that lands on the
-    previous card's button does not skip the next statement. When the answer changes what the
-    results button outside the card shows, the whole page runs, not just the card."""
-    before = _progress(view)
+    previous card's button does not skip the next statement."""
     st.session_state.answers = {**st.session_state.answers, statement_id: value}
     if value is None:
         st.session_state.important = st.session_state.important - {statement_id}
@@ -82,8 +80,6 @@ def _answer(view: View, statement_id: str, value: int | None) -> None:
         moved()
         if last:
             st.session_state.focus_target = "results"
-    if _progress(view) != before:
-        st.rerun(scope="app")
 
 
 def _importance(view: View, index: int) -> None:
@@ -132,18 +128,9 @@ def _navigation(view: View, index: int) -> None:
 
 
 def _results_button(view: View) -> None:
-    """Outside the card: disabled until something is answered, with a line saying why."""
-    answered, responded = _progress(view)
-    st.button(t("show_results", view.lang), type="primary", key="to_results", disabled=not answered,
-              width="stretch", on_click=go, args=("results",))
-    if not answered:
-        st.caption(t("all_skipped" if responded else "answer_first", view.lang))
-
-
-def _progress(view: View) -> tuple[bool, bool]:
-    """(any shown statement answered, any shown statement answered or skipped)."""
-    shown, given = set(view.statement_ids), st.session_state.answers
-    return any(v is not None for k, v in given.items() if k in shown), any(k in shown for k in given)
+    """Outside the card, the same on every card (so a fragment run never has to send it)."""
+    st.button(t("show_results", view.lang), type="primary", key="to_results", width="stretch",
+              on_click=go, args=("results",))
 
 
 def _jump_labels(view: View) -> dict[str, str]:
