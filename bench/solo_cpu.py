@@ -6,8 +6,10 @@ side by side with the bare one-radio app and with other revisions of the app, in
 Every round starts, one after the other, `bench/bare_app.py` (from the working tree) and `app.py`
 of each revision (exported with `git archive` into a temporary folder), each a fresh `streamlit
 run` on 127.0.0.1 with the revision's own `.streamlit/config.toml`. Each server gets one warm-up
-visitor that is not counted. Then `--visitors` visitors, one at a time and with no think time,
-drive it over the websocket with bench/card_load.py's users (which use `../shared/tools/stload.py`):
+visitor that is not counted. With `--floor`, `bench/card_floor.py` (the card's shape in a fragment
+with nothing of the app: five answer buttons) runs too, driven like the app. Then `--visitors`
+visitors, one at a time and with no think time, drive it over the websocket with
+bench/card_load.py's users (which use `../shared/tools/stload.py`):
 
 - app: open `/?lang=sv&statements=<first 30 ids>`, press "Starta", answer the 30 cards (one of
   the five answer buttons at random), press "Visa resultat" (checked to show the results);
@@ -118,26 +120,31 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--visitors", type=int, default=10)
     parser.add_argument("--port", type=int, default=8650)
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure bench/card_floor.py, the card's shape with nothing of the app")
     parser.add_argument("--tag", default="run")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
     ids = [s.id for s in load_quiz(str(ROOT / "statements.yaml")).statements][:CLICKS]
     trees = {rev: export(rev, Path(tempfile.mkdtemp(prefix="solo-cpu-"))) for rev in args.revs}
+    scripts = {rev: ("app.py", tree) for rev, tree in trees.items()}
+    if args.floor:
+        scripts["floor"] = ("bench/card_floor.py", ROOT)
     rounds: list[dict[str, Any]] = []
     for number in range(args.rounds):
         row: dict[str, Any] = {"loadavg": Path("/proc/loadavg").read_text().split()[:3]}
         with server("bench/bare_app.py", args.port) as pid:
             row["bare"] = asyncio.run(measure(f"http://127.0.0.1:{args.port}/", pid, False, args.visitors, ids))
-        for rev, tree in trees.items():
+        for rev, (script, tree) in scripts.items():
             url = f"http://127.0.0.1:{args.port + 1}/?lang=sv&statements=" + "%2C".join(ids)
-            with server("app.py", args.port + 1, cwd=tree) as pid:
+            with server(script, args.port + 1, cwd=tree) as pid:
                 row[rev] = asyncio.run(measure(url, pid, True, args.visitors, ids))
         rounds.append(row)
         print(f"round {number + 1}: bare click {row['bare']['click_ms']} ms; "
               + "; ".join(f"{rev} click {row[rev]['click_ms']} ms, results {row[rev]['results_ms']} ms"
-                          for rev in trees), flush=True)
+                          for rev in scripts), flush=True)
     summary: dict[str, Any] = {"bare_click_ms": statistics.median(r["bare"]["click_ms"] for r in rounds)}
-    for rev in trees:
+    for rev in scripts:
         summary[rev] = {
             "click_ms": statistics.median(r[rev]["click_ms"] for r in rounds),
             "results_ms": statistics.median(r[rev]["results_ms"] for r in rounds),
