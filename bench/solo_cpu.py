@@ -6,9 +6,10 @@ side by side with the bare one-radio app and with other revisions of the app, in
 Every round starts, one after the other, `bench/bare_app.py` (from the working tree) and `app.py`
 of each revision (exported with `git archive` into a temporary folder), each a fresh `streamlit
 run` on 127.0.0.1 with the revision's own `.streamlit/config.toml`. Each server gets one warm-up
-visitor that is not counted. With `--floor`, `bench/card_floor.py` (the card's shape in a fragment
-with nothing of the app: five answer buttons) runs too, driven like the app. Then `--visitors`
-visitors, one at a time and with no think time, drive it over the websocket with
+visitor that is not counted. The revisions take turns at going first (a server started later in
+a round was seen to measure about 1 ms more per click). With `--floor`, `bench/card_floor.py`
+(the card's shape in a fragment with nothing of the app: five answer buttons) runs too, driven
+like the app. Then `--visitors` visitors, one at a time and with no think time, drive it over the websocket with
 bench/card_load.py's users (which use `../shared/tools/stload.py`):
 
 - app: open `/?lang=sv&statements=<first 30 ids>`, press "Starta", answer the 30 cards (one of
@@ -135,7 +136,8 @@ def main() -> int:
         row: dict[str, Any] = {"loadavg": Path("/proc/loadavg").read_text().split()[:3]}
         with server("bench/bare_app.py", args.port) as pid:
             row["bare"] = asyncio.run(measure(f"http://127.0.0.1:{args.port}/", pid, False, args.visitors, ids))
-        for rev, (script, tree) in scripts.items():
+        order = list(scripts.items())
+        for rev, (script, tree) in order[number % len(order):] + order[:number % len(order)]:
             url = f"http://127.0.0.1:{args.port + 1}/?lang=sv&statements=" + "%2C".join(ids)
             with server(script, args.port + 1, cwd=tree) as pid:
                 row[rev] = asyncio.run(measure(url, pid, True, args.visitors, ids))
