@@ -97,8 +97,7 @@ def test_the_editors_summary_is_shown_beside_the_quote_only_in_its_own_language(
     at = click(app(lang=lang), "start_button")
     at = answer_all(at, {statement.id: 2})
     at = click(at, "to_results")
-    at.session_state[f"quotes_{statement.id}"] = True
-    at.run()
+    at.selectbox(key=f"quotes_{shipped.id}").set_value(statement.id).run()
     shown_texts = texts(at).replace("\u2060", "")  # escape() puts a word joiner after ":"
     assert position.quote.split("\n")[0][:40] in shown_texts  # the verbatim quote, always
     summary_line = f"*{t('editors_summary', lang)}* {position.summary['lattlast']}"

@@ -138,9 +138,10 @@ def test_quotes_open_by_keyboard_and_say_they_are_swedish_in_english(near_tie_se
     page = context.new_page()
     page.goto(near_tie_link(near_tie_server).replace("lang=sv", "lang=en"))
     wait_for_charts(page)
-    summary = page.locator("[data-testid=stExpander] summary").first
-    summary.scroll_into_view_if_needed()
-    summary.focus()
+    picker = page.get_by_role("combobox", name="Read the parties' own words on a statement")
+    picker.scroll_into_view_if_needed()
+    picker.focus()
+    page.keyboard.press("ArrowDown")   # opens the list on the first statement
     page.keyboard.press("Enter")
     note = page.get_by_text("The quotes are in the original Swedish; they are not translated.")
     note.wait_for(timeout=60_000)

@@ -166,11 +166,12 @@ def _render_comparison(view: View, built: Built) -> None:
     headers = [t("statement", lang), *charts.unique_labels([t("you", lang), *view.parties])]
     render_table(t("caption_compare", lang), headers, built.comparison_rows,
                  ["text", *["sym"] * (len(headers) - 1)], lang)
-    for number, statement_id in enumerate(view.statement_ids, start=1):
-        label = f"{number}. {escape(quiz.statement(statement_id).text.get(lang))}"
-        with st.expander(label, key=f"quotes_{statement_id}", on_change="rerun") as box:
-            if box.open:
-                render_quotes(view, statement_id)
+    labels = {statement_id: f"{number}. {quiz.statement(statement_id).text.get(lang)}"
+              for number, statement_id in enumerate(view.statement_ids, start=1)}
+    chosen = st.selectbox(t("quotes_pick", lang), view.statement_ids, index=None, key=f"quotes_{quiz.id}",
+                          format_func=labels.__getitem__, placeholder=t("quotes_placeholder", lang))
+    if chosen in labels:   # one list, not an expander per statement: one widget for the page to send
+        render_quotes(view, chosen)
 
 
 def _render_topics(view: View, built: Built) -> None:
