@@ -163,8 +163,8 @@ def test_any_scale_from_2_to_11_options_renders(tmp_path, monkeypatch, scale):
 def test_english_quotes_say_they_are_in_the_original_swedish(tmp_path, monkeypatch):
     path = write_quiz(tmp_path, [("A", "Alfa")], {"a": {"A": 1}})
     at = results(path, monkeypatch, {"a": 2}, lang="en")
-    at.session_state["quotes_a"] = True
-    at.run()
+    [picker] = [box for box in at.selectbox if (box.key or "").startswith("quotes_")]
+    picker.set_value("a").run()
     assert "The quotes are in the original Swedish; they are not translated." in page_text(at)
 
 
