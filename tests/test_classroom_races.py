@@ -23,6 +23,7 @@ def _pupils_until_closed(store: ClassroomStore, code: str, worker: str) -> None:
             store.submit(code, f"{worker}-{n}", Answers({"s0": 1}))
         except ClassroomError:
             return
+        time.sleep(0.002)  # 8 × 25 pupils take 50 ms at the least, so the close lands while they send
 
 
 def test_no_submission_is_stored_after_close_returns(store_factory):  # noqa: F811
@@ -33,7 +34,9 @@ def test_no_submission_is_stored_after_close_returns(store_factory):  # noqa: F8
                    for w in range(8)]
         for thread in threads:
             thread.start()
-        time.sleep(0.05)
+        deadline = time.monotonic() + 30
+        while store.count(created.room) < 40 and time.monotonic() < deadline:  # not a fixed wait: on a
+            time.sleep(0.001)                                  # quick machine all 200 were in by 50 ms
         store.close(created.token)
         stored_at_close = store.count(created.room)
         for thread in threads:
