@@ -141,6 +141,23 @@ def serious_violations(page: Any) -> list[str]:
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def choose(page: Any, label: str, option: str, tries: int = 3) -> None:
+    """Pick `option` in the select box called `label`. A click that lands while the page is still
+    being drawn can be lost when the box is drawn again (seen once in CI), so it is tried again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box, wanted = page.get_by_role("combobox", name=label), page.get_by_role("option", name=option)
+    for attempt in range(tries):
+        box.click()
+        try:
+            wanted.click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
+
+
 def screenshot(page: Any, name: str, full_page: bool = False) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name

@@ -13,6 +13,7 @@ from tests.browser_support import (
     LOCAL_HOSTS,
     PHONE,
     app_server,
+    choose,
     require_chromium,
     screenshot,
     serious_violations,
@@ -58,9 +59,8 @@ def test_a_whole_quiz_in_lattlast_at_390_px(server, browser):
     page.get_by_text("1. Vilka partier tycker som du?").wait_for()
     summarised = next(s for s in QUIZ.statements if any(p.summary for p in s.positions.values()))
     summary = next(p.summary["lattlast"] for p in summarised.positions.values() if p.summary)
-    page.get_by_role("combobox", name="Läs vad partierna själva har skrivit").click()
     number = [s.id for s in QUIZ.statements].index(summarised.id) + 1
-    page.get_by_role("option", name=f"{number}. {summarised.text.get('lattlast')}").click()
+    choose(page, "Läs vad partierna själva har skrivit", f"{number}. {summarised.text.get('lattlast')}")
     page.get_by_text(summary).wait_for()
     label = page.get_by_text("Med enkla ord. Det här har vi skrivit, inte partiet:").first
     assert label.evaluate("el => getComputedStyle(el).fontStyle") == "italic"  # marked as the editors' words
