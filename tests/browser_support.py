@@ -142,12 +142,16 @@ def serious_violations(page: Any) -> list[str]:
 
 
 def choose(page: Any, label: str, option: str, tries: int = 3) -> None:
-    """Pick `option` in the select box called `label`. A click that lands while the page is still
-    being drawn can be lost when the box is drawn again (seen once in CI), so it is tried again."""
+    """Pick `option` in the select box called `label`, as a person would: with the box on screen.
+    Clicked while off screen, the box scrolls into view and takes focus but stays closed at 390 px
+    (seen in CI); a person taps what they see, so the box is scrolled to first, and a click that
+    still opens nothing is tried again."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box, wanted = page.get_by_role("combobox", name=label), page.get_by_role("option", name=option)
     for attempt in range(tries):
+        box.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
         box.click()
         try:
             wanted.click(timeout=10_000)
