@@ -54,7 +54,8 @@ def answer_click(runs: int) -> float:
     for i in range(runs):
         statement = quiz.statements[i % len(quiz.statements)]
         if i % len(quiz.statements) == 0 and i:
-            at.selectbox(key=f"jump_{len(quiz.statements) - 1}").set_value(quiz.statements[0].id).run()
+            jumps = at.session_state["jumps"] if "jumps" in at.session_state else 0
+            at.selectbox(key=f"jump_{jumps}").set_value(quiz.statements[0].id).run()
         key = f"answer_{statement.id}_{quiz.weights.scale.values[i % 3]}"
         costs.append(cpu_ms(lambda k=key: at.button(key=k).click().run()))
     return statistics.median(costs)

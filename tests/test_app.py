@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -34,6 +35,18 @@ def texts(at: AppTest) -> str:
 def match_table(at: AppTest) -> str:
     """The HTML of the results page's table of the match per party."""
     return next(h.proto.body for h in at.get("html") if "Tabell: överensstämmelse per parti" in h.proto.body)
+
+
+def card(at: AppTest) -> dict[str, str]:
+    """The card's top, one HTML element: progress, topic and statement, as the browser shows them
+    (each text unescaped once), and the heading's data for the page script."""
+    [top] = [m.value for m in at.markdown if m.proto.allow_html and 'class="vk-card-top"' in m.value]
+    found = {name: re.search(pattern, top) for name, pattern in (
+        ("progress", r'class="vk-progress-text">([^<]*)<'), ("topic", r'class="vk-topic">([^<]*)<'),
+        ("statement", r'<h3 class="vk-statement"[^>]*>([^<]*)<'), ("move", r'data-vk-move="([^"]*)"'),
+        ("target", r'data-vk-target="([^"]*)"'), ("announce", r'data-vk-announce="([^"]*)"'))}
+    assert all(found.values()), top
+    return {name: html.unescape(match.group(1)) for name, match in found.items() if match}
 
 
 def click(at: AppTest, key: str) -> AppTest:
@@ -105,7 +118,7 @@ def test_switching_language_mid_quiz_keeps_the_answers(shipped):
     at = click(at, f"answer_{first}_1")
     at.segmented_control(key="lang").set_value("en").run()
     assert at.session_state["answers"] == {first: 1}
-    assert "Statement 2 of" in str(at.get("progress")[0].proto.text)
+    assert card(at)["progress"].startswith("Statement 2 of")
 
 
 def test_a_share_link_reopens_the_same_results(shipped):
@@ -149,18 +162,19 @@ def test_content_is_shown_as_text_never_as_html(tmp_path, monkeypatch):
         shutil.copy(file, tmp_path)
     quiz = tmp_path / "statements.yaml"
     text = quiz.read_text(encoding="utf-8").replace("../../../weights.yaml", str(ROOT / "weights.yaml"))
-    quiz.write_text(text.replace("Återöppna akutkirurgin i Sollefteå.", "<script>alert(1)</script>"),
-                    encoding="utf-8")
+    quiz.write_text(text.replace("Återöppna akutkirurgin i Sollefteå.", "<script>alert(1)</script>\\n\\n**fet**"),
+                    encoding="utf-8")  # a blank line in the statement (YAML "\n\n"), then Markdown
     monkeypatch.setenv("VALKOMPASS_QUIZ", str(quiz))
     at = click(app(), "start_button")
-    heading = at.subheader[0]
-    assert heading.value == r"\<script\>alert\(1\)\<\/script\>"
-    assert not any(m.proto.allow_html for m in at.markdown)
+    assert card(at)["statement"] == "<script>alert(1)</script> **fet**"  # as text: escaped once in the HTML
+    top = [m.value for m in at.markdown if m.proto.allow_html]
+    assert len(top) == 1 and "<script" not in top[0] and "&lt;script&gt;alert(1)&lt;/script&gt; **fet**" in top[0]
+    assert "\n" not in top[0]  # one HTML block: a blank line would hand the rest to Markdown
 
 
 def test_an_embedded_subset_shows_only_those_statements_and_parties(shipped):
     at = click(app(embed="true", statements="solleftea-akut,arbetsskor", parties="SJVP"), "start_button")
-    assert "Påstående 1 av 2" in str(at.get("progress")[0].proto.text)
+    assert card(at)["progress"] == "Påstående 1 av 2"
     at = click(at, "answer_solleftea-akut_2")
     at = click(at, "answer_arbetsskor_2")
     at = click(at, "to_results")
@@ -176,6 +190,29 @@ def test_the_list_layout_answers_every_statement_on_one_page(shipped):
     at = click(at, "list_results")
     assert not at.exception and at.session_state["page"] == "results"
     assert at.session_state["answers"] == {s.id: 1 for s in shipped.statements[:3]}
+
+
+def test_back_next_and_the_jump_list_act_on_the_card_on_screen(shipped):
+    """They sit outside the card's fragment, so they are drawn once per page, not per card: each
+    acts on the statement shown when it is pressed."""
+    ids = [s.id for s in shipped.statements]
+    at = click(app(), "start_button")
+    at = click(at, f"answer_{ids[0]}_2")            # a fragment run: the card moves to statement 2
+    at = click(at, "nav_next")
+    assert at.session_state["index"] == 2 and card(at)["progress"] == f"Påstående 3 av {len(ids)}"
+    at = click(click(at, "nav_back"), "nav_back")
+    assert at.session_state["index"] == 0
+    at = click(at, "nav_back")                      # back from the first statement: the start page
+    assert at.session_state["page"] == "start"
+    at = click(at, "start_button")
+    at.selectbox(key="jump_0").set_value(ids[-1]).run()
+    assert at.session_state["index"] == len(ids) - 1 and at.selectbox(key="jump_1").value is None
+    moves = int(card(at)["move"])
+    assert card(at)["target"] == "h3.vk-statement" and card(at)["announce"] == f"Påstående {len(ids)} av {len(ids)}"
+    at = click(at, f"answer_{ids[-1]}_1")           # the last answer: focus goes to "Visa resultat"
+    assert card(at)["move"] == str(moves + 1) and card(at)["target"] == ".st-key-to_results button"
+    at = click(at, "nav_next")                      # on from the last statement: the results
+    assert at.session_state["page"] == "results" and not at.exception
 
 
 # Journeys: address bar, restart, shared links, embedding, plain text

@@ -8,6 +8,7 @@ import re
 from quiz.classroom.codes import board_token
 from quiz.load import load_quiz
 from tests.conftest import ROOT
+from tests.test_app import card
 from tests.test_app_classroom import database, run  # noqa: F401 - `database` is an autouse fixture
 
 QUIZ = load_quiz(ROOT / "statements.yaml")
@@ -44,7 +45,7 @@ def test_pupils_joining_a_lattlast_room_get_lattlast():
     first = QUIZ.statements[0]
     assert [unescape(b.label) for b in pupil.button if b.key and b.key.startswith(f"answer_{first.id}_")] == [
         "Ja, helt", "Mest ja", "Både ja och nej", "Mest nej", "Nej, inte alls"]
-    assert first.text.lattlast in [unescape(s.value) for s in pupil.subheader]
+    assert card(pupil)["statement"] == first.text.lattlast
 
 
 def test_the_room_language_wins_over_the_pupils_link_and_the_pupil_may_switch_after():

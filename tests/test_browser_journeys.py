@@ -36,7 +36,7 @@ require_chromium()
 
 VIEWPORTS = [pytest.param(PHONE, id="390"), pytest.param(DESKTOP, id="1280")]
 COUNT = len(load_quiz(ROOT / "statements.yaml").statements)  # the shipped quiz's statements
-STATEMENT = ".st-key-statement_text h3"
+STATEMENT = "h3.vk-statement"
 THREE = "familjecentraler,solleftea-akut,arbetsskor"
 
 
@@ -63,7 +63,7 @@ def page_at(browser: Any) -> Iterator[Any]:
 def progress(where: Any, n: int, of: int | None = None, lang: str = "sv") -> None:
     of = of or COUNT
     text = f"Påstående {n} av {of}" if lang == "sv" else f"Statement {n} of {of}"
-    where.get_by_test_id("stProgress").get_by_text(text).wait_for()
+    where.locator(".vk-progress-text").get_by_text(text, exact=True).wait_for()
 
 
 def statement_placed(page: Any, frame: Any = None) -> dict[str, Any]:
@@ -297,7 +297,8 @@ def payload_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     text = (folder / "statements.yaml").read_text(encoding="utf-8").replace("../../../weights.yaml", "weights.yaml")
     text = text.replace('description: {sv: "Ett litet quiz för tester.", en: "A small quiz for tests."}',
                         f"description:\n    en: x\n    sv: |\n{block}")
-    text = text.replace('"Återöppna akutkirurgin i Sollefteå."', '"Återöppna :red[x] $y$ ![](http://evil.example/s.png)"')
+    text = text.replace('"Återöppna akutkirurgin i Sollefteå."',
+                        '"Återöppna :red[x] $y$ ![](http://evil.example/s.png) <b>html</b> &amp;"')
     text = text.replace('"Akutvård"', '"Akutvård ![](http://evil.example/t.png) **fet**"')
     text = text.replace('"Testprogram"', '"[BankID](https://evil.example/login)"')
     (folder / "statements.yaml").write_text(text, encoding="utf-8")
@@ -323,10 +324,11 @@ def test_quiz_content_is_literal_text_in_the_page(payload_server, page_at, viewp
     page.get_by_role("button", name="Starta").click()
     progress(page, 1, of=2)
     visible = main.inner_text().replace("\u2060", "")
-    for payload in (":red[x] $y$ ![](http://evil.example/s.png)", "![](http://evil.example/t.png) **fet**",
-                    "Helt enig ![](http://evil.example/w.png)", "Hoppa över :warning:"):
+    for payload in (":red[x] $y$ ![](http://evil.example/s.png) <b>html</b> &amp;",
+                    "![](http://evil.example/t.png) **fet**", "Helt enig ![](http://evil.example/w.png)",
+                    "Hoppa över :warning:"):
         assert payload in visible, payload
-    assert main.locator("a:not([href^='#']), img, .katex").count() == 0 and "⚠" not in visible
+    assert main.locator("a:not([href^='#']), img, .katex, b").count() == 0 and "⚠" not in visible
     screenshot(page, f"journeys-payload-question-{viewport['width']}.png")
     assert hosts - LOCAL_HOSTS == set(), hosts
 

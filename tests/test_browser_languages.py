@@ -49,7 +49,7 @@ def test_a_whole_quiz_in_lattlast_at_390_px(server, browser):
     screenshot(page, "lattlast-start-390.png")
     page.get_by_role("button", name="Börja").click()
     for number, statement in enumerate(QUIZ.statements, start=1):
-        page.get_by_test_id("stProgress").get_by_text(f"Påstående {number} av {n}").wait_for()
+        page.locator(".vk-progress-text").get_by_text(f"Påstående {number} av {n}", exact=True).wait_for()
         button = page.locator(f".st-key-answer_{statement.id}_1 button")
         assert button.inner_text() == "Mest ja"
         if number == 1:

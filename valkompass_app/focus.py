@@ -1,7 +1,9 @@
-"""Small scripts in the app's own document. The page script, on every full run: `<html lang>`,
-Streamlit's own labels in the page's language, and a polite live region. The card's focus script,
-after each move to a new statement: that statement scrolled to the top, given keyboard focus and
-announced. The card's script is sent with every answer, so it carries only what a move needs.
+"""The page script, in the app's own document, on every full run: `<html lang>`, Streamlit's own
+labels in the page's language, and a polite live region. It also watches the card: after each move
+to a new statement, that statement is scrolled to the top, given keyboard focus and announced. The
+card sends no script of its own (it is sent again with every answer): its heading carries the
+move's number, what to focus and what to announce (`question.card_top`), and the page script acts
+once per move number it has not seen.
 
 `st.html(..., unsafe_allow_javascript=True)` runs in the app's document (not in a sandboxed frame),
 so it works the same when the app itself sits in a cross-origin iframe. Streamlit runs the script
@@ -29,12 +31,21 @@ CHROME = (
 """Streamlit's own labels (English `aria-label`, `title`, `placeholder`), translated in the browser.
 Their English text is Streamlit's; the script maps any language's label to the page language's, so
 a switch from one language to another works too."""
-STATEMENT_KEY = "statement_text"
-STATEMENT = f".st-key-{STATEMENT_KEY} h3"
+CARD_HEADING = "vk-statement"
+STATEMENT = f"h3.{CARD_HEADING}"
+RESULTS_BUTTON = ".st-key-to_results button"
 PAGE_TITLE = "[data-testid='stMain'] h1"
 
 STYLE = """<style>
-.st-key-page_script, .st-key-focus_script {display: none;}
+.st-key-page_script {display: none;}
+.vk-card-top p {margin: 0 0 0.25rem 0;}
+.vk-progress {display: block; width: 100%; height: 0.5rem; margin: 0.25rem 0 0.5rem; border: none;
+  border-radius: 0.5rem; background: #e6eaf1; appearance: none; -webkit-appearance: none;}
+.vk-progress::-webkit-progress-bar {background: #e6eaf1; border-radius: 0.5rem;}
+.vk-progress::-webkit-progress-value {background: #0b5cad; border-radius: 0.5rem;}
+.vk-progress::-moz-progress-bar {background: #0b5cad; border-radius: 0.5rem;}
+.vk-topic {color: #5f5e5c; font-size: 0.875rem;}
+.vk-card-top [data-testid='stHeaderActionElements'] {display: none;}
 h1[tabindex='-1']:focus, h3[tabindex='-1']:focus {outline: none;}
 [data-testid='stCaptionContainer'] {color: #5f5e5c; opacity: 1;}
 .st-key-nav [data-testid='stButtonGroup'] > div {flex-wrap: wrap; overflow-x: visible;}
@@ -59,7 +70,7 @@ function vkPlace(p) {
     var heading = Array.prototype.find.call(doc.querySelectorAll(p.focus), function (el) {
       return !el.closest("[data-stale='true']");
     });
-    if (!heading || heading.textContent.replace(/\\u2060/g, "").indexOf(p.expect) < 0) {
+    if (!heading) {
       if (tries++ < 40) { setTimeout(place, 25); }
       return;
     }
@@ -81,16 +92,34 @@ _PAGE_SCRIPT = """
   if (skip) { skip.textContent = p.skip; }
   window.vkChrome = {pairs: p.chrome, progress: p.progress};
   translate(doc.body);
+  window.vkMargin = p.margin;
+  window.vkCard = card;
   if (!window.vkObserver) {
     window.vkObserver = new MutationObserver(function (records) {
       records.forEach(function (r) {
+        var translate = window.vkTranslate;
         if (r.type === "attributes") { translate(r.target); } else { r.addedNodes.forEach(translate); }
       });
+      window.vkCard();
     });
     window.vkObserver.observe(doc.body, {subtree: true, childList: true, attributes: true,
-                                         attributeFilter: ["aria-label", "title", "placeholder"]});
+                                         attributeFilter: ["aria-label", "title", "placeholder", "data-vk-move"]});
   }
+  window.vkTranslate = translate;
   vkPlace(p);
+  card();
+
+  function card() {  // once per move of the card: its heading says what to focus and announce
+    var heading = Array.prototype.find.call(doc.querySelectorAll(p.card), function (el) {
+      return !el.closest("[data-stale='true']");
+    });
+    var move = heading && heading.getAttribute("data-vk-move");
+    if (!move || move === window.vkMoveDone) { return; }
+    window.vkMoveDone = move;
+    if (move === "0") { return; }
+    vkPlace({focus: heading.getAttribute("data-vk-target"), announce: heading.getAttribute("data-vk-announce"),
+             margin: window.vkMargin});
+  }
 
   function translate(root) {
     if (!root || !root.querySelectorAll) { return; }
@@ -116,31 +145,13 @@ _PAGE_SCRIPT = """
 })(%s);
 """
 
-_FOCUS_SCRIPT = """
-(function (p) {
-  %s
-  vkPlace(p);
-})(%s);
-"""
-
-
 def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = PAGE_TITLE) -> None:
     """On every full run: set `<html lang>`, translate Streamlit's own labels, make the live region;
     with `moves`, scroll the first `target` to the top and focus it. Call it after the content it
     focuses."""
-    payload = {**_page_payload(lang), **_focus_payload(embed, moves, target, "", "")}
+    payload = {**_page_payload(lang), **_focus_payload(embed, moves, target), "card": STATEMENT}
     with st.container(key="page_script"):
         st.html("<script>" + _PAGE_SCRIPT % (_PLACE, _json(payload)) + "</script>", unsafe_allow_javascript=True)
-
-
-def render_focus_script(embed: bool, *, moves: int, target: str = STATEMENT, announce: str = "",
-                        expect: str = "") -> None:
-    """The card's own script, small since it is sent with every answer: after a move, scroll the
-    first `target` (the statement) to the top, focus it and announce `announce` in the live
-    region. The page script of the last full run has set the language and the labels."""
-    payload = _focus_payload(embed, moves, target, announce, expect)
-    with st.container(key="focus_script"):
-        st.html("<script>" + _FOCUS_SCRIPT % (_PLACE, _json(payload)) + "</script>", unsafe_allow_javascript=True)
 
 
 @functools.cache
@@ -151,9 +162,8 @@ def _page_payload(lang: str) -> dict[str, object]:
                        for key in CHROME]}
 
 
-def _focus_payload(embed: bool, moves: int, target: str, announce: str, expect: str) -> dict[str, object]:
-    return {"focus": target if moves else "", "moves": moves, "announce": announce,
-            "expect": (expect.strip().splitlines() or [""])[0][:20], "margin": 8 if embed else 64}
+def _focus_payload(embed: bool, moves: int, target: str) -> dict[str, object]:
+    return {"focus": target if moves else "", "moves": moves, "announce": "", "margin": 8 if embed else 64}
 
 
 def hide_script_boxes() -> None:

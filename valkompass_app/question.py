@@ -1,58 +1,76 @@
-"""One statement at a time: progress, topic, the statement, the answers, importance and navigation.
+"""One statement at a time: progress, topic, the statement, the answers and importance, with
+back, next, a list to jump to any statement and "Visa resultat" below.
 
-The card is a fragment: answering reruns only the card, not the whole page. "Visa resultat" sits
-below it, outside the fragment, and never changes: pressing it runs the whole page at once, with no
-run of the card first, and the card's answers do not send it again. With nothing answered yet, the
-results page says so. After every move the
-statement is scrolled to the top and focused (`focus.py`), and the address bar keeps the answers
-(`urlstate.py`), so a reload loses nothing.
+The card is a fragment: answering reruns only the card, not the whole page. Its top (progress,
+topic and statement) is one element, and it holds nothing that does not change with the card, since
+all of it is sent again with every answer. Back, next, the jump list and "Visa resultat" sit below
+it, outside the fragment, and never change: a move made with them runs the whole page, and an answer
+does not send them again. Back on the first statement leads to the start page, next on the last to
+the results; with nothing answered, the results page says so. After every move the page script
+(`focus.py`) scrolls the statement to the top, focuses and announces it, and the address bar keeps
+the answers (`urlstate.py`), so a reload loses nothing.
 
 A quick tap can reach the server while the browser still shows part of the previous card. The
-browser then sends the values of that card's toggles and jump list too, and Streamlit runs their
-callbacks as if they had just been changed (streamlit/streamlit#8365). So every callback checks
-that its widget belongs to the card on screen: a stale jump list would otherwise send the card
-back one statement and swallow the answer, and a stale toggle could undo what was just set on
-the new card.
+browser then sends the values of that card's toggles too, and Streamlit runs their callbacks as if
+they had just been changed (streamlit/streamlit#8365). So every callback checks that its widget
+belongs to the card on screen: a stale toggle could undo what was just set on the new card, and a
+stale answer button could skip the next statement. The jump list starts empty under a new key after
+each jump, so a list sent again by the browser holds no choice to act on.
 """
 
 from __future__ import annotations
 
+from html import escape as html_escape
+
 import streamlit as st
 
-from valkompass_app.focus import STATEMENT_KEY, render_focus_script
+from valkompass_app.focus import CARD_HEADING, RESULTS_BUTTON, STATEMENT
 from valkompass_app.state import View, escape, go, moved
 from valkompass_app.strings import t, tn
 from valkompass_app.urlstate import write_url
 
 SKIP = "skip"
-RESULTS_BUTTON = ".st-key-to_results button"
 
 
 def render_question(view: View) -> None:
     _card(view)
+    _navigation(view)
     _results_button(view)
 
 
 @st.fragment
 def _card(view: View) -> None:
-    quiz, lang, ids = view.quiz, view.lang, view.statement_ids
-    index = min(st.session_state.index, len(ids) - 1)
-    statement = quiz.statement(ids[index])
-    progress = t("progress", lang, n=index + 1, of=len(ids))
-    st.progress((index + 1) / len(ids), text=progress)
-    st.caption(t("topic", lang, topic=escape(quiz.topics[statement.topic].name.get(lang))))
-    with st.container(key=STATEMENT_KEY):
-        st.subheader(escape(statement.text.get(lang)), anchor=False)
-    _answer_buttons(view, statement.id)
+    index = min(st.session_state.index, len(view.statement_ids) - 1)
+    statement_id = view.statement_ids[index]
+    st.markdown(card_top(view, index), unsafe_allow_html=True)
+    _answer_buttons(view, statement_id)
     _importance(view, index)
-    _navigation(view, index)
-    if st.session_state.get("focus_target") == "results":
-        render_focus_script(view.embed, moves=st.session_state.moves, target=RESULTS_BUTTON,
-                            announce=t("last_answered", lang))
-    else:
-        render_focus_script(view.embed, moves=st.session_state.moves, announce=progress,
-                            expect=statement.text.get(lang))
     write_url(view)
+
+
+def card_top(view: View, index: int) -> str:
+    """Progress, topic and statement as one element, in HTML with every text escaped. The
+    statement's heading carries what the page script needs after a move (`focus.py`): the move's
+    number, what to focus and what to announce."""
+    quiz, lang, count = view.quiz, view.lang, len(view.statement_ids)
+    statement = quiz.statement(view.statement_ids[index])
+    progress = t("progress", lang, n=index + 1, of=count)
+    results = st.session_state.get("focus_target") == "results"
+    move = {"move": st.session_state.moves, "target": RESULTS_BUTTON if results else STATEMENT,
+            "announce": t("last_answered", lang) if results else progress}
+    data = " ".join(f'data-vk-{name}="{_html(str(value))}"' for name, value in move.items())
+    topic = t("topic", lang, topic=quiz.topics[statement.topic].name.get(lang))
+    return (f'<div class="vk-card-top"><p class="vk-progress-text">{_html(progress)}</p>'
+            f'<progress class="vk-progress" value="{index + 1}" max="{count}" '
+            f'aria-label="{_html(t("progress_label", lang))}"></progress>'
+            f'<p class="vk-topic">{_html(topic)}</p>'
+            f'<h3 class="{CARD_HEADING}" {data}>{_html(statement.text.get(lang))}</h3></div>')
+
+
+def _html(text: str) -> str:
+    """Literal text inside the card's HTML: escaped, and on one line, since a blank line would end
+    the HTML block and let Markdown read the rest."""
+    return html_escape(" ".join(text.split()))
 
 
 def _answer_buttons(view: View, statement_id: str) -> None:
@@ -115,20 +133,19 @@ def _set_important(key: str, statement_id: str) -> None:
         st.session_state.important = st.session_state.important - {statement_id}
 
 
-def _navigation(view: View, index: int) -> None:
-    lang, ids = view.lang, view.statement_ids
-    with st.container(horizontal=True):    # one block, not three: the card is sent with every answer
-        st.button(t("back", lang), key="nav_back", disabled=index == 0, width="stretch",
-                  on_click=_go, args=(index - 1,))
-        st.button(t("next", lang), key="nav_next", disabled=index >= len(ids) - 1, width="stretch",
-                  on_click=_go, args=(index + 1,))
-    labels = _jump_labels(view)
-    st.selectbox(t("jump", lang), ids, index=index, key=f"jump_{index}",
-                 format_func=labels.__getitem__, on_change=_jump, args=(view, index))
+def _navigation(view: View) -> None:
+    """Back, next and the jump list: outside the card, the same on every card, acting on the card
+    on screen when pressed."""
+    lang, jumps = view.lang, st.session_state.get("jumps", 0)
+    with st.container(horizontal=True, key="card_nav"):
+        st.button(t("back", lang), key="nav_back", width="stretch", on_click=_step, args=(view, -1))
+        st.button(t("next", lang), key="nav_next", width="stretch", on_click=_step, args=(view, 1))
+    st.selectbox(t("jump", lang), view.statement_ids, index=None, key=f"jump_{jumps}",
+                 placeholder=t("quotes_placeholder", lang), format_func=_jump_labels(view).__getitem__,
+                 on_change=_jump, args=(view, jumps))
 
 
 def _results_button(view: View) -> None:
-    """Outside the card, the same on every card (so a fragment run never has to send it)."""
     st.button(t("show_results", view.lang), type="primary", key="to_results", width="stretch",
               on_click=go, args=("results",))
 
@@ -147,19 +164,26 @@ def _jump_labels(view: View) -> dict[str, str]:
     return made[1]
 
 
-def _go(index: int) -> None:
-    st.session_state.index = index
-    moved()
+def _step(view: View, by: int) -> None:
+    """One statement back or on from the card on screen; back from the first statement is the
+    start page, on from the last the results."""
+    index = min(st.session_state.index, len(view.statement_ids) - 1) + by
+    if index < 0:
+        go("start")
+    elif index >= len(view.statement_ids):
+        go("results")
+    else:
+        st.session_state.index = index
+        moved()
 
 
-def _jump(view: View, shown: int) -> None:
-    """Go to the chosen statement. The list drawn on card `shown` starts at that card's own
-    statement, so that value is never a choice: it is a stale list sent again by the browser."""
-    chosen = st.session_state[f"jump_{shown}"]
-    if chosen not in view.statement_ids or chosen == view.statement_ids[shown]:
-        return
-    st.session_state.index = view.statement_ids.index(chosen)
-    moved()
+def _jump(view: View, jumps: int) -> None:
+    """Go to the chosen statement; the list starts empty again, under a new key."""
+    chosen = st.session_state[f"jump_{jumps}"]
+    st.session_state.jumps = jumps + 1
+    if chosen in view.statement_ids:
+        st.session_state.index = view.statement_ids.index(chosen)
+        moved()
 
 
 def render_list(view: View) -> None:
