@@ -105,18 +105,17 @@ def _importance(view: View, index: int) -> None:
     for the previous one, so importance can be set before or after answering."""
     lang, ids = view.lang, view.statement_ids
     weight = view.quiz.weights.important_weight
-    statement_id = ids[index]
-    st.session_state.card_toggles = {f"important_{statement_id}"}
-    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=f"important_{statement_id}",
-              value=statement_id in st.session_state.important,
-              on_change=_toggle_important, args=(f"important_{statement_id}", statement_id))
-    previous = ids[index - 1] if index > 0 else None
-    if previous is not None and st.session_state.answers.get(previous) is not None:
-        label = t("important_previous", lang, answer=escape(view.quiz.weights.scale.label(
-            st.session_state.answers[previous]).get(lang)))
-        st.session_state.card_toggles = {f"important_{statement_id}", f"important_previous_{previous}"}
-        st.toggle(label, key=f"important_previous_{previous}", value=previous in st.session_state.important,
-                  on_change=_toggle_important, args=(f"important_previous_{previous}", previous))
+    statement_id, answers, important = ids[index], st.session_state.answers, st.session_state.important
+    previous = ids[index - 1] if index > 0 and answers.get(ids[index - 1]) is not None else None
+    keys = {"this": f"important_{statement_id}", "previous": f"important_previous_{previous}"}
+    st.session_state.card_toggles = {keys["this"], keys["previous"]} if previous else {keys["this"]}
+    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=keys["this"],
+              value=statement_id in important, on_change=_toggle_important, args=(keys["this"], statement_id))
+    if previous is not None:
+        label = t("important_previous", lang,
+                  answer=escape(view.quiz.weights.scale.label(answers[previous]).get(lang)))
+        st.toggle(label, key=keys["previous"], value=previous in important,
+                  on_change=_toggle_important, args=(keys["previous"], previous))
 
 
 def _toggle_important(key: str, statement_id: str) -> None:

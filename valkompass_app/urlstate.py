@@ -49,7 +49,8 @@ def read_url(view: View, first_run: bool) -> list[str]:
 def write_url(view: View) -> None:
     """Put the own answers, the page and the statement into the address (one history entry)."""
     st.session_state.app_moved = False
-    wanted = dict(st.query_params.to_dict())
+    current = st.query_params.to_dict()
+    wanted = dict(current)
     page = st.session_state.page
     if page == "teacher":
         return
@@ -60,8 +61,10 @@ def write_url(view: View) -> None:
     _set(wanted, "r", wanted.get("r") if st.session_state.get("shared") is not None else None)
     _set(wanted, "lang", view.lang)
     _set(wanted, "quiz", view.quiz.id)
-    if wanted != st.query_params.to_dict():
+    if current.keys() - wanted.keys():
         st.query_params.from_dict(wanted)
+    elif wanted != current:   # an answer: only `a` and `i` change, sent as one update
+        st.query_params.update({key: value for key, value in wanted.items() if current.get(key) != value})
     st.session_state.url_written = {key: wanted.get(key) for key in OWN}
 
 
