@@ -27,7 +27,6 @@ from quiz.load import load_quiz  # noqa: E402
 from quiz.model import Answers  # noqa: E402
 from quiz.share import encode  # noqa: E402
 from valkompass_app.catalog import quiz_files  # noqa: E402
-from valkompass_app.results import build  # noqa: E402
 
 
 def cpu_ms(action) -> float:  # type: ignore[no-untyped-def]
@@ -50,12 +49,12 @@ def answer_click(runs: int) -> float:
     quiz = load_quiz(quiz_files()[0])
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.button(key="start_button").click().run()
-    costs = []
+    costs, jumps = [], 0
     for i in range(runs):
         statement = quiz.statements[i % len(quiz.statements)]
         if i % len(quiz.statements) == 0 and i:
-            jumps = at.session_state["jumps"] if "jumps" in at.session_state else 0
             at.selectbox(key=f"jump_{jumps}").set_value(quiz.statements[0].id).run()
+            jumps += 1
         key = f"answer_{statement.id}_{quiz.weights.scale.values[i % 3]}"
         costs.append(cpu_ms(lambda k=key: at.button(key=k).click().run()))
     return statistics.median(costs)
@@ -70,7 +69,8 @@ def results_page(runs: int) -> tuple[float, float]:
     at.query_params["r"] = token
     at.run()
     cached = statistics.median(cpu_ms(at.run) for _ in range(max(5, runs // 4)))
-    first = statistics.median(cpu_ms(lambda: (build.clear(), at.run())) for _ in range(max(5, runs // 4)))
+    first = statistics.median(cpu_ms(lambda: (at.session_state.__setitem__("built", None), at.run()))
+                              for _ in range(max(5, runs // 4)))
     return first, cached
 
 
