@@ -57,19 +57,19 @@ class Built:
 
 
 def build(path: str, given: Answers, parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
-    """`_build`, kept in the visitor's session for the page's next runs (a method, a quote, a
-    download). Not in `st.cache_data`: a new visitor's answers always missed that cache, and every
-    call paid for its key and every miss for pickling the whole result."""
+    """`_build`, cached under one short string: hashing the answers themselves (nested tuples and
+    a set) for the cache key cost more than the key's JSON."""
     key = json.dumps([path, sorted(given.values.items()), sorted(given.important), parties, statement_ids, lang])
-    made = st.session_state.get("built")
-    if made is None or made[0] != key:
-        made = st.session_state.built = (key, _build(path, given, parties, statement_ids, lang))
-    return made[1]
+    return _build(key, path, given, parties, statement_ids, lang)
 
 
-def _build(path: str, given: Answers, parties: tuple[str, ...], statement_ids: tuple[str, ...], lang: str) -> Built:
-    """Scores, verdict, firmness and charts of one result. The specs skip Altair's schema
-    validation here; tests/test_charts.py validates the same builders."""
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _build(key: str, path: str, _given: Answers, _parties: tuple[str, ...], _statement_ids: tuple[str, ...],
+           _lang: str) -> Built:
+    """Scores, verdict, firmness and charts of one result, built once, then cached under `key`,
+    which holds every other argument. The specs skip Altair's schema validation here;
+    tests/test_charts.py validates the same builders."""
+    given, parties, statement_ids, lang = _given, _parties, _statement_ids, _lang
     quiz = load_entry(path).quiz
     assert quiz is not None
     scores = score(quiz, given, None, parties)
