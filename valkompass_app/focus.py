@@ -96,8 +96,8 @@ _PAGE_SCRIPT = """
   window.vkCard = card;
   if (!window.vkObserver) {
     window.vkObserver = new MutationObserver(function (records) {
+      var translate = window.vkTranslate;
       records.forEach(function (r) {
-        var translate = window.vkTranslate;
         if (r.type === "attributes") { translate(r.target); } else { r.addedNodes.forEach(translate); }
       });
       window.vkCard();

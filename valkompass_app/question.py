@@ -25,7 +25,7 @@ from html import escape as html_escape
 import streamlit as st
 
 from valkompass_app.focus import CARD_HEADING, RESULTS_BUTTON, STATEMENT
-from valkompass_app.state import View, escape, go, moved
+from valkompass_app.state import View, escape, go, moved, numbered_statements
 from valkompass_app.strings import t, tn
 from valkompass_app.urlstate import write_url
 
@@ -103,19 +103,18 @@ def _answer(view: View, statement_id: str, value: int | None) -> None:
 def _importance(view: View, index: int) -> None:
     """'Viktig för mig' for this statement, and, once it is answered and the card has moved on,
     for the previous one, so importance can be set before or after answering."""
-    lang, ids = view.lang, view.statement_ids
-    weight = view.quiz.weights.important_weight
-    statement_id, answers, important = ids[index], st.session_state.answers, st.session_state.important
+    lang, ids, answers, important = view.lang, view.statement_ids, st.session_state.answers, st.session_state.important
+    statement_id, weight = ids[index], view.quiz.weights.important_weight
     previous = ids[index - 1] if index > 0 and answers.get(ids[index - 1]) is not None else None
-    keys = {"this": f"important_{statement_id}", "previous": f"important_previous_{previous}"}
-    st.session_state.card_toggles = {keys["this"], keys["previous"]} if previous else {keys["this"]}
-    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=keys["this"],
-              value=statement_id in important, on_change=_toggle_important, args=(keys["this"], statement_id))
+    this_key, previous_key = f"important_{statement_id}", f"important_previous_{previous}"
+    st.session_state.card_toggles = {this_key} if previous is None else {this_key, previous_key}
+    st.toggle(tn("important_counts", "important_counts_plural", weight, lang), key=this_key,
+              value=statement_id in important, on_change=_toggle_important, args=(this_key, statement_id))
     if previous is not None:
         label = t("important_previous", lang,
                   answer=escape(view.quiz.weights.scale.label(answers[previous]).get(lang)))
-        st.toggle(label, key=keys["previous"], value=previous in important,
-                  on_change=_toggle_important, args=(keys["previous"], previous))
+        st.toggle(label, key=previous_key, value=previous in important,
+                  on_change=_toggle_important, args=(previous_key, previous))
 
 
 def _toggle_important(key: str, statement_id: str) -> None:
@@ -140,27 +139,13 @@ def _navigation(view: View) -> None:
         st.button(t("back", lang), key="nav_back", width="stretch", on_click=_step, args=(view, -1))
         st.button(t("next", lang), key="nav_next", width="stretch", on_click=_step, args=(view, 1))
     st.selectbox(t("jump", lang), view.statement_ids, index=None, key=f"jump_{jumps}",
-                 placeholder=t("quotes_placeholder", lang), format_func=_jump_labels(view).__getitem__,
+                 placeholder=t("quotes_placeholder", lang), format_func=numbered_statements(view, 60).__getitem__,
                  on_change=_jump, args=(view, jumps))
 
 
 def _results_button(view: View) -> None:
     st.button(t("show_results", view.lang), type="primary", key="to_results", width="stretch",
               on_click=go, args=("results",))
-
-
-def _jump_labels(view: View) -> dict[str, str]:
-    """"3. Återöppna akutkirurgin …" for every statement shown, made once per session, language
-    and statement list, not on every answer."""
-    key = (view.path, id(view.quiz), view.lang, view.statement_ids)
-    made = st.session_state.get("jump_labels")
-    if made is None or made[0] != key:
-        labels = {}
-        for number, statement_id in enumerate(view.statement_ids, start=1):
-            text = view.quiz.statement(statement_id).text.get(view.lang)
-            labels[statement_id] = f"{number}. {text if len(text) <= 60 else text[:59] + '…'}"
-        made = st.session_state.jump_labels = (key, labels)
-    return made[1]
 
 
 def _step(view: View, by: int) -> None:

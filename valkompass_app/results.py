@@ -35,7 +35,7 @@ from valkompass_app.result_text import (
     verdict_lines,
 )
 from valkompass_app.services import base_url
-from valkompass_app.state import View, answers, escape, go
+from valkompass_app.state import View, answers, escape, go, numbered_statements
 from valkompass_app.strings import t, tn
 from valkompass_app.tables import render_style, render_table
 
@@ -166,8 +166,7 @@ def _render_comparison(view: View, built: Built) -> None:
     headers = [t("statement", lang), *charts.unique_labels([t("you", lang), *view.parties])]
     render_table(t("caption_compare", lang), headers, built.comparison_rows,
                  ["text", *["sym"] * (len(headers) - 1)], lang)
-    labels = {statement_id: f"{number}. {quiz.statement(statement_id).text.get(lang)}"
-              for number, statement_id in enumerate(view.statement_ids, start=1)}
+    labels = numbered_statements(view)
     chosen = st.selectbox(t("quotes_pick", lang), view.statement_ids, index=None, key=f"quotes_{quiz.id}",
                           format_func=labels.__getitem__, placeholder=t("quotes_placeholder", lang))
     if chosen in labels:   # one list, not an expander per statement: one widget for the page to send

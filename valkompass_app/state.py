@@ -33,6 +33,16 @@ class View:
     path: str = ""
 
 
+def numbered_statements(view: View, limit: int | None = None) -> dict[str, str]:
+    """"3. Återöppna akutkirurgin i Sollefteå." for every statement shown, in the view's language,
+    for the lists that pick a statement; cut to `limit` characters with "…" where given."""
+    labels = {}
+    for number, statement_id in enumerate(view.statement_ids, start=1):
+        text = view.quiz.statement(statement_id).text.get(view.lang)
+        labels[statement_id] = f"{number}. {text if limit is None or len(text) <= limit else text[:limit - 1] + '…'}"
+    return labels
+
+
 def init_state(lang: str, quiz_id: str) -> None:
     """Set every key the app uses, once per session."""
     defaults = {"lang": lang, "quiz_id": quiz_id, "answers": {}, "important": set(), "index": 0,
