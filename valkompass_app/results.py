@@ -209,9 +209,15 @@ def _render_share(view: View, given: Answers, built: Built) -> None:
                                 lambda: results_json(quiz, given, built.scores, quiz.weights.default_method),
                                 file_name=f"{quiz.id}-resultat.json", mime="application/json", key="dl_json",
                                 on_click="ignore")
-    spec = charts.titled(built.match_spec, quiz.title.get(lang), png_lines(view, built.verdict, link, date.today()))
-    png_column.download_button(t("download_png", lang), lambda: charts.chart_png(spec),
+    png_column.download_button(t("download_png", lang), lambda: _png(view, built, link),
                                file_name=f"{quiz.id}-resultat.png", mime="image/png", key="dl_png", on_click="ignore")
+
+
+def _png(view: View, built: Built, link: str) -> bytes:
+    """The match chart as a PNG with the quiz, the verdict, the date and the link: made only when
+    the button is pressed."""
+    lines = png_lines(view, built.verdict, link, date.today())
+    return charts.chart_png(charts.titled(built.match_spec, view.quiz.title.get(view.lang), lines))
 
 
 def _grid_rows(records: charts.Rows, row: str, column: str, value: str, keys: Sequence[str]) -> list[list[str]]:
