@@ -20,7 +20,6 @@ import streamlit as st
 
 from quiz.languages import CODES, language
 from valkompass_app.strings import N_, t
-from valkompass_app.urlstate import session_tag
 
 CHROME = (
     N_("chrome_open"), N_("chrome_clear_all"), N_("chrome_selected"), N_("chrome_increment"), N_("chrome_decrement"),
@@ -85,45 +84,9 @@ function vkPlace(p) {
 }
 """
 
-_ADDRESS = """
-function vkAddress(heading) {  // the card's `a` and `i` into the address bar, written in place as the server does
-  if (heading.getAttribute("data-vk-session") !== window.vkSession) { return; }  // a new session, not yet checked
-  var wanted = {a: heading.getAttribute("data-vk-a"), i: heading.getAttribute("data-vk-i")};
-  var seen = {};
-  var parts = location.search.replace(/^\\?/, "").split("&").filter(Boolean).map(function (part) {
-    var key = decodeURIComponent(part.split("=")[0]);
-    if (!(key in wanted)) { return part; }
-    if (seen[key]) { return null; }
-    seen[key] = true;
-    return wanted[key] ? key + "=" + encodeURIComponent(wanted[key]) : null;
-  }).filter(Boolean);
-  Object.keys(wanted).forEach(function (key) {
-    if (!seen[key] && wanted[key]) { parts.push(key + "=" + encodeURIComponent(wanted[key])); }
-  });
-  var search = parts.length ? "?" + parts.join("&") : "";
-  if (search !== location.search) { history.pushState({}, "", location.pathname + search + location.hash); }
-  window.vkBar = location.search;
-}
-
-function vkBehind(sent) {  // a new session in this document (a server restart) read an address behind the bar
-  var bar = window.vkBar;
-  if (window.vkSession === undefined || bar === undefined) { return false; }
-  var own = new URLSearchParams(bar);
-  if (["a", "p", "i"].every(function (k) { return (own.getAll(k).pop() || null) === (sent[k] || null); })) {
-    return false;
-  }
-  history.replaceState({}, "", location.pathname + bar + location.hash);
-  location.reload();
-  return true;
-}
-"""
-
 _PAGE_SCRIPT = """
 (function (p) {
   var doc = document;
-  if (p.fresh && vkBehind(p.fresh)) { return; }
-  window.vkSession = p.session;
-  window.vkBar = location.search;
   doc.documentElement.lang = p.lang;
   var skip = doc.querySelector("a[data-testid='stSkipToContent']");
   if (skip) { skip.textContent = p.skip; }
@@ -140,18 +103,16 @@ _PAGE_SCRIPT = """
       window.vkCard();
     });
     window.vkObserver.observe(doc.body, {subtree: true, childList: true, attributes: true,
-                                         attributeFilter: ["aria-label", "title", "placeholder", "data-vk-move",
-                                                          "data-vk-a", "data-vk-i"]});
+                                         attributeFilter: ["aria-label", "title", "placeholder", "data-vk-move"]});
   }
   window.vkTranslate = translate;
   vkPlace(p);
   card();
 
-  function card() {  // the card's heading says what the address holds, and once per move what to focus
+  function card() {  // once per move of the card: its heading says what to focus and announce
     var heading = Array.prototype.find.call(doc.querySelectorAll(p.card), function (el) {
       return !el.closest("[data-stale='true']");
     });
-    if (heading && heading.hasAttribute("data-vk-i")) { vkAddress(heading); }
     var move = heading && heading.getAttribute("data-vk-move");
     if (!move || move === window.vkMoveDone) { return; }
     window.vkMoveDone = move;
@@ -184,18 +145,13 @@ _PAGE_SCRIPT = """
 })(%s);
 """
 
-def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = PAGE_TITLE,
-                       fresh: dict[str, str | None] | None = None) -> None:
+def render_page_script(lang: str, embed: bool, *, moves: int = 0, target: str = PAGE_TITLE) -> None:
     """On every full run: set `<html lang>`, translate Streamlit's own labels, make the live region;
     with `moves`, scroll the first `target` to the top and focus it. Call it after the content it
-    focuses. `fresh`, on a session's first run, is the address's own keys as the server read them:
-    if this document had an earlier session whose card had put other ones into the address bar (the
-    server restarted), the page is loaded again from the address bar (`urlstate`)."""
-    payload = {**_page_payload(lang), **_focus_payload(embed, moves, target), "card": STATEMENT, "fresh": fresh,
-               "session": session_tag()}
+    focuses."""
+    payload = {**_page_payload(lang), **_focus_payload(embed, moves, target), "card": STATEMENT}
     with st.container(key="page_script"):
-        st.html("<script>" + _PAGE_SCRIPT % (_PLACE + _ADDRESS, _json(payload)) + "</script>",
-                unsafe_allow_javascript=True)
+        st.html("<script>" + _PAGE_SCRIPT % (_PLACE, _json(payload)) + "</script>", unsafe_allow_javascript=True)
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from valkompass_app.start import render_start
 from valkompass_app.state import View, escape, go, init_state, viewing_shared
 from valkompass_app.strings import t
 from valkompass_app.teacher import render_teacher
-from valkompass_app.urlstate import read_own, read_url, write_url
+from valkompass_app.urlstate import read_url, write_url
 
 PAGES = {"start": render_start, "question": render_question, "results": render_results, "method": render_method,
          "teacher": render_teacher, "embed": render_embed}
@@ -31,7 +31,6 @@ def run() -> None:
     chosen = _chosen_entry(installed, params)
     init_state(params.lang or "sv", chosen.path)
     first_run = "params_read" not in st.session_state
-    received = read_own() if first_run else None
     if first_run:
         st.session_state.params_read = True
         _first_visit(installed, params)
@@ -46,7 +45,7 @@ def run() -> None:
     view = _view(entry, lang, params)
     write_url(view)
     _render_page(view, params, installed, entry)
-    _page_top(view, received)
+    _page_top(view)
     if not params.embed:
         st.divider()
         st.caption(t("footer", lang))
@@ -67,17 +66,15 @@ def _render_page(view: View, params: Params, installed: list[Entry], entry: Entr
         render_archive(installed, entry, view.lang)
 
 
-def _page_top(view: View, fresh: dict[str, str | None] | None) -> None:
+def _page_top(view: View) -> None:
     """`<html lang>` on every run; on arriving at another page than the question card (which
-    places itself), that page's title is scrolled to the top and focused. On a session's first
-    run, the page is loaded again if the address bar is ahead of what the server read (`urlstate`)."""
+    places itself), that page's title is scrolled to the top and focused."""
     page = st.session_state.page
     arrived = page != st.session_state.setdefault("shown_page", page)
     st.session_state.shown_page = page
     if arrived and page != "question":
         st.session_state.page_moves = st.session_state.get("page_moves", 0) + 1
-    render_page_script(view.lang, view.embed, moves=st.session_state.get("page_moves", 0), target=PAGE_TITLE,
-                       fresh=fresh)
+    render_page_script(view.lang, view.embed, moves=st.session_state.get("page_moves", 0), target=PAGE_TITLE)
 
 
 def _current_entry(installed: list[Entry]) -> Entry:

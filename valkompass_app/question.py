@@ -7,9 +7,8 @@ all of it is sent again with every answer. Back, next, the jump list and "Visa r
 it, outside the fragment, and never change: a move made with them runs the whole page, and an answer
 does not send them again. Back on the first statement leads to the start page, next on the last to
 the results; with nothing answered, the results page says so. After every move the page script
-(`focus.py`) scrolls the statement to the top, focuses and announces it. The address bar keeps the
-answers and the place, so a reload loses nothing: after an answer, the page script puts them there
-from the card's heading (`urlstate.card_address`).
+(`focus.py`) scrolls the statement to the top, focuses and announces it, and the address bar keeps
+the answers (`urlstate.py`), so a reload loses nothing.
 
 A quick tap can reach the server while the browser still shows part of the previous card. The
 browser then sends the values of that card's toggles too, and Streamlit runs their callbacks as if
@@ -28,7 +27,7 @@ import streamlit as st
 from valkompass_app.focus import CARD_HEADING, RESULTS_BUTTON, STATEMENT
 from valkompass_app.state import View, escape, go, moved, numbered_statements
 from valkompass_app.strings import t, tn
-from valkompass_app.urlstate import card_address, write_url
+from valkompass_app.urlstate import write_url
 
 SKIP = "skip"
 
@@ -43,21 +42,22 @@ def render_question(view: View) -> None:
 def _card(view: View) -> None:
     index = min(st.session_state.index, len(view.statement_ids) - 1)
     statement_id = view.statement_ids[index]
-    st.markdown(card_top(view, index, card_address(view)), unsafe_allow_html=True)
+    st.markdown(card_top(view, index), unsafe_allow_html=True)
     _answer_buttons(view, statement_id)
     _importance(view, index)
+    write_url(view)
 
 
-def card_top(view: View, index: int, address: dict[str, str]) -> str:
+def card_top(view: View, index: int) -> str:
     """Progress, topic and statement as one element, in HTML with every text escaped. The
-    statement's heading carries what the page script needs (`focus.py`): after a move, the move's
-    number, what to focus and what to announce; after every run, the address's `a` and `i`."""
+    statement's heading carries what the page script needs after a move (`focus.py`): the move's
+    number, what to focus and what to announce."""
     quiz, lang, count = view.quiz, view.lang, len(view.statement_ids)
     statement = quiz.statement(view.statement_ids[index])
     progress = t("progress", lang, n=index + 1, of=count)
     results = st.session_state.get("focus_target") == "results"
     move = {"move": st.session_state.moves, "target": RESULTS_BUTTON if results else STATEMENT,
-            "announce": t("last_answered", lang) if results else progress, **address}
+            "announce": t("last_answered", lang) if results else progress}
     data = " ".join(f'data-vk-{name}="{_html(str(value))}"' for name, value in move.items())
     topic = t("topic", lang, topic=quiz.topics[statement.topic].name.get(lang))
     return (f'<div class="vk-card-top"><p class="vk-progress-text">{_html(progress)}</p>'

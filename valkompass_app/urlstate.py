@@ -8,16 +8,6 @@ nothing, and nothing is stored on the server.
 `r=` (a received share link) is read-only and never written here; it is dropped from the address
 once the receiver leaves the shared results. The address changes only when the state does.
 
-A full run writes the address through `st.query_params`. An answer on the card (a fragment run)
-sends no address of its own: the card's heading carries `a` and `i` (`card_address`), and the page
-script puts them into the address bar with `history.pushState`, one history entry per answer as
-before (`focus.py`). The server's copy of the address is then behind the browser's until the next
-full run, which writes the whole address again. Streamlit's frontend sends the server the address it
-last got from the server, not the address bar: a session that starts without a page load (after a
-server restart) would read answers that are behind. So on a session's first run the page script
-compares what the server read with the address bar as the previous session left it, and loads the
-page again from the address bar if they differ (`focus.py`, `session_tag`).
-
 The browser sends its address with every rerun. After a quick tap that address can be the one from
 before the last move, not yet replaced by `write_url`. So after a move made by the app itself (a
 button, `state.go` or `state.moved`, which set `app_moved`), the address is not read back: only
@@ -25,8 +15,6 @@ a reload or the browser's Back and Forward buttons, which move without the app, 
 """
 
 from __future__ import annotations
-
-import secrets
 
 import streamlit as st
 
@@ -40,7 +28,7 @@ OWN = ("a", "p", "i")
 def read_url(view: View, first_run: bool) -> list[str]:
     """Take page and statement from the address when it changed outside the app (a reload, the
     browser's Back button); the answers only on a session's first run. Returns notices."""
-    query = read_own()
+    query = {key: st.query_params.get(key) for key in OWN}
     if query == st.session_state.get("url_written") or (st.session_state.get("app_moved") and not first_run):
         return []
     st.session_state.url_written = query
@@ -58,33 +46,9 @@ def read_url(view: View, first_run: bool) -> list[str]:
     return notices
 
 
-def read_own() -> dict[str, str | None]:
-    """The own keys of the address as the browser sent it for this run."""
-    return {key: st.query_params.get(key) for key in OWN}
-
-
-def card_address(view: View) -> dict[str, str]:
-    """`a` and `i` after an answer on the card, with the session's tag, for the page script to put
-    into the address bar; the next full run writes the whole address (`write_url`)."""
-    st.session_state.app_moved = False
-    st.session_state.card_address = True
-    given = own_answers(view.quiz)
-    return {"a": encode(view.quiz, given) if given.values else "", "i": str(st.session_state.index + 1),
-            "session": session_tag()}
-
-
-def session_tag() -> str:
-    """A random tag of this session, so that the page script can tell a new session (after a server
-    restart) from the one whose card it followed. It says nothing about the visitor."""
-    tag: str = st.session_state.setdefault("url_session", secrets.token_hex(4))
-    return tag
-
-
 def write_url(view: View) -> None:
-    """Put the own answers, the page and the statement into the address (one history entry). After
-    answers on the card, whose address the page script set, the whole address is sent again."""
+    """Put the own answers, the page and the statement into the address (one history entry)."""
     st.session_state.app_moved = False
-    behind = st.session_state.pop("card_address", False)
     current = st.query_params.to_dict()
     wanted = dict(current)
     page = st.session_state.page
@@ -99,7 +63,7 @@ def write_url(view: View) -> None:
     _set(wanted, "quiz", view.quiz.id)
     if current.keys() - wanted.keys():
         st.query_params.from_dict(wanted)
-    elif wanted != current or behind:   # only the changed keys, as one update
+    elif wanted != current:   # an answer: only `a` and `i` change, sent as one update
         st.query_params.update({key: value for key, value in wanted.items() if current.get(key) != value})
     st.session_state.url_written = {key: wanted.get(key) for key in OWN}
 
