@@ -10,18 +10,20 @@ import re
 import shutil
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
 from quiz.load import load_quiz
 from quiz.model import Answers
-from quiz.share import encode
+from quiz.share import decode, encode
 from tests.browser_support import (
     DESKTOP,
     LOCAL_HOSTS,
     PHONE,
     app_server,
+    free_port,
     other_origin,
     require_chromium,
     screenshot,
@@ -197,6 +199,43 @@ def test_everyone_keeps_answers_and_importance_after_a_reload(server, page_at):
     progress(page, 3)
     page.get_by_role("button", name="✓ Neutral").wait_for()
     assert page.get_by_role("button", name="Visa resultat").is_enabled()
+
+
+def test_answers_survive_a_server_restart_mid_quiz(page_at):
+    """An election-night restart: the page reconnects to a new session, which reads the answers,
+    the importance and the place from the address that the last answer wrote, and the browser's
+    Back button still steps through the statements."""
+    quiz = load_quiz(ROOT / "statements.yaml")
+    ids = [s.id for s in quiz.statements[:3]]
+    port = free_port()
+    page = page_at(PHONE)
+    with app_server(port=port) as url:
+        page.goto(url + "/?lang=sv")
+        page.get_by_role("button", name="Starta").click()
+        for n, answer in ((1, "Helt enig"), (2, "Delvis oenig"), (3, "Neutral")):
+            progress(page, n)
+            page.get_by_role("button", name=answer).click()
+        progress(page, 4)
+        page.go_back()  # the browser's Back button: the statement before
+        progress(page, 3)
+        page.go_forward()
+        progress(page, 4)
+        flip(page, "Det förra påståendet är viktigt för mig (ditt svar: Neutral)")
+        expect(page.get_by_role("switch", name="Det förra påståendet är viktigt för mig (ditt svar: Neutral)"))\
+            .to_be_checked()
+        page.wait_for_timeout(500)
+    with app_server(port=port):  # the same address: the page reconnects to a new session
+        page.locator(f"{STATEMENT}[data-vk-move='1']").wait_for(timeout=60_000)  # the new session's first run
+        progress(page, 4)
+        page.get_by_role("button", name="← Föregående").click()
+        progress(page, 3)
+        page.get_by_role("button", name="✓ Neutral").wait_for()
+        expect(page.get_by_role("switch", name="Viktig för mig (räknas 2 gånger)")).to_be_checked()
+        page.get_by_role("button", name="Visa resultat").click()
+        page.get_by_role("heading", name="Ditt resultat").wait_for()
+        page.wait_for_function("() => location.search.includes('p=results')")
+        given = decode(quiz, parse_qs(urlparse(page.url).query)["a"][0])
+        assert given == Answers(dict(zip(ids, (2, -1, 0), strict=True)), frozenset({ids[2]}))
 
 
 def test_everyone_is_asked_before_start_over_clears_the_answers(server, page_at):
