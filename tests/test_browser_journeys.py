@@ -220,10 +220,10 @@ def test_answers_survive_a_server_restart_mid_quiz(page_at):
         progress(page, 3)
         page.go_forward()
         progress(page, 4)
+        page.wait_for_function("() => new URLSearchParams(location.search).get('i') === '4'")
+        before = parse_qs(urlparse(page.url).query)["a"][0]
         flip(page, "Det förra påståendet är viktigt för mig (ditt svar: Neutral)")
-        expect(page.get_by_role("switch", name="Det förra påståendet är viktigt för mig (ditt svar: Neutral)"))\
-            .to_be_checked()
-        page.wait_for_timeout(500)
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('a') !== '{before}'")
     with app_server(port=port):  # the same address: the page reconnects to a new session
         page.locator(f"{STATEMENT}[data-vk-move='1']").wait_for(timeout=60_000)  # the new session's first run
         progress(page, 4)
