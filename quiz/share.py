@@ -43,18 +43,20 @@ class ShareError(ValueError):
 
 
 def encode(quiz: Quiz, answers: Answers) -> str:
-    """The share token (format 2) for `answers` to `quiz`."""
+    """The share token (format 2) for `answers` to `quiz`. The codes are packed into one integer,
+    most significant bit first (the app makes a token on every answer)."""
     values = quiz.weights.scale.values
-    width = code_width(len(values))
-    bits = []
+    width = code_width(len(values)) + 1
+    packed = 0
     for statement in quiz.statements:
         code = 0
         if statement.id in answers.values:
             value = answers.values[statement.id]
             code = 1 if value is None else 2 + values.index(value)
         important = code >= 2 and statement.id in answers.important
-        bits += [(code >> shift) & 1 for shift in range(width - 1, -1, -1)] + [int(important)]
-    body = bytes([VERSION]) + _fingerprint(quiz) + _pack(bits)
+        packed = packed << width | code << 1 | int(important)
+    bits = width * len(quiz.statements)
+    body = bytes([VERSION]) + _fingerprint(quiz) + (packed << -bits % 8).to_bytes((bits + 7) // 8, "big")
     return base64.urlsafe_b64encode(body + _checksum(body)).decode("ascii").rstrip("=")
 
 
@@ -129,11 +131,6 @@ def _body_length(quiz: Quiz, version: int) -> int:
 
 def _token_length(body: int) -> int:
     return -(-(body + 2) * 4 // 3)
-
-
-def _pack(bits: list[int]) -> bytes:
-    bits = bits + [0] * (-len(bits) % 8)
-    return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
 
 
 def _fingerprint(quiz: Quiz) -> bytes:
