@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import statistics
 import subprocess
@@ -106,6 +107,46 @@ async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) 
             "idle_ms_per_s": round(1000 * idle, 1)}
 
 
+async def interleaved(servers: dict[str, tuple[int, str, bool]], visitors: int, ids: list[str]) -> dict[str, Any]:
+    """`--interleave`: every server is up at once; each gets a warm-up visitor, then 5 s of idle
+    CPU are read on all of them together, then the visitors take turns: one on each server, in
+    an order that turns with each visitor. So every server sees the same minutes of a noisy
+    machine, and each visitor's click CPU on an app can be set against a bare-radio visitor's
+    right beside it."""
+    cfg = {name: stload.Config(url=url, users=visitors + 1, interactions=CLICKS + 2, think=0, timeout=60,
+                               server_pids=[pid], quiet=True) for name, (pid, url, _) in servers.items()}
+    stats = stload.Stats()
+
+    async def one(name: str, number: int, idle: float) -> tuple[float, float | None]:
+        pid, _, app = servers[name]
+        user_class = CardUser if app else BareUser
+        user_class.probe, user_class.statement_ids = Probe([pid]), ids
+        user = user_class(number, cfg[name], stats, time.perf_counter(), asyncio.Event())
+        return await visit(user, pid, app, idle)
+
+    for name in servers:
+        await one(name, 0, 0.0)
+    before = {name: stload.proc_cpu_s([pid]) for name, (pid, _, _) in servers.items()}
+    await asyncio.sleep(5)
+    idle = {name: (stload.proc_cpu_s([pid]) - before[name]) / 5 for name, (pid, _, _) in servers.items()}
+    clicks: dict[str, list[float]] = {name: [] for name in servers}
+    results: dict[str, list[float]] = {name: [] for name in servers}
+    order = list(servers)
+    for number in range(1, visitors + 1):
+        for name in order[number % len(order):] + order[:number % len(order)]:
+            click_cpu, results_cpu = await one(name, number, idle[name])
+            clicks[name].append(click_cpu)
+            if results_cpu is not None:
+                results[name].append(results_cpu)
+    if stats.errors:
+        raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
+    return {name: {"click_ms": round(1000 * sum(clicks[name]) / (CLICKS * visitors), 2),
+                   "results_ms": round(1000 * statistics.fmean(results[name]), 1) if results[name] else None,
+                   "idle_ms_per_s": round(1000 * idle[name], 1),
+                   "click_ms_per_visitor": [round(1000 * c / CLICKS, 2) for c in clicks[name]]}
+            for name in servers}
+
+
 def export(rev: str, into: Path) -> Path:
     """The tree of `rev`, from `git archive`."""
     folder = into / rev.replace("/", "_")
@@ -113,6 +154,19 @@ def export(rev: str, into: Path) -> Path:
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
+
+
+def interleaved_round(args: argparse.Namespace, scripts: dict[str, tuple[str, Path]],
+                      ids: list[str]) -> dict[str, Any]:
+    """One `--interleave` round: the bare app on --port, the others on the ports after it."""
+    with contextlib.ExitStack() as stack:
+        servers = {"bare": (stack.enter_context(server("bench/bare_app.py", args.port)),
+                            f"http://127.0.0.1:{args.port}/", False)}
+        for offset, (rev, (script, tree)) in enumerate(scripts.items(), start=1):
+            port = args.port + offset
+            url = f"http://127.0.0.1:{port}/?lang=sv&statements=" + "%2C".join(ids)
+            servers[rev] = (stack.enter_context(server(script, port, cwd=tree)), url, True)
+        return asyncio.run(interleaved(servers, args.visitors, ids))
 
 
 def main() -> int:
@@ -123,6 +177,8 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8650)
     parser.add_argument("--floor", action="store_true",
                         help="also measure bench/card_floor.py, the card's shape with nothing of the app")
+    parser.add_argument("--interleave", action="store_true",
+                        help="run every server at once and let the visitors take turns between them")
     parser.add_argument("--tag", default="run")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
@@ -134,6 +190,14 @@ def main() -> int:
     rounds: list[dict[str, Any]] = []
     for number in range(args.rounds):
         row: dict[str, Any] = {"loadavg": Path("/proc/loadavg").read_text().split()[:3]}
+        if args.interleave:
+            row.update(interleaved_round(args, scripts, ids))
+            rounds.append(row)
+            print(f"round {number + 1}: bare click {row['bare']['click_ms']} ms; "
+                  + "; ".join(f"{rev} click {row[rev]['click_ms']} ms "
+                              f"({row[rev]['click_ms'] / row['bare']['click_ms']:.2f}×), "
+                              f"results {row[rev]['results_ms']} ms" for rev in scripts), flush=True)
+            continue
         with server("bench/bare_app.py", args.port) as pid:
             row["bare"] = asyncio.run(measure(f"http://127.0.0.1:{args.port}/", pid, False, args.visitors, ids))
         order = list(scripts.items())
@@ -153,7 +217,12 @@ def main() -> int:
             "click_to_bare": round(statistics.median(r[rev]["click_ms"] / r["bare"]["click_ms"] for r in rounds), 2),
             "results_to_bare_click": round(statistics.median(r[rev]["results_ms"] / r["bare"]["click_ms"]
                                                              for r in rounds), 1)}
-    out = {"revs": {rev: subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True,
+        if args.interleave:   # each visitor against the bare-radio visitor of the same turn
+            pairs = [mine / bare for r in rounds for mine, bare in zip(r[rev]["click_ms_per_visitor"],
+                                                                     r["bare"]["click_ms_per_visitor"], strict=True)]
+            summary[rev]["click_to_bare_per_visitor"] = round(statistics.median(pairs), 2)
+    out = {"interleave": args.interleave,
+           "revs": {rev: subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True,
                                         text=True).stdout.strip() for rev in trees},
            "visitors": args.visitors, "rounds": rounds, "median": summary,
            "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
