@@ -3,14 +3,20 @@ side by side with the bare one-radio app and with other revisions of the app, in
 
     python bench/solo_cpu.py --revs 9962449 HEAD --rounds 5 --visitors 10 --tag session-start-vs-head
 
+    python bench/solo_cpu.py --revs 8ba70f8 HEAD --floor --interleave --rounds 5 --visitors 8 --tag x
+
 Every round starts, one after the other, `bench/bare_app.py` (from the working tree) and `app.py`
 of each revision (exported with `git archive` into a temporary folder), each a fresh `streamlit
 run` on 127.0.0.1 with the revision's own `.streamlit/config.toml`. Each server gets one warm-up
-visitor that is not counted. The revisions take turns at going first (a server started later in
-a round was seen to measure about 1 ms more per click). With `--floor`, `bench/card_floor.py`
-(the card's shape in a fragment with nothing of the app: five answer buttons) runs too, driven
-like the app. Then `--visitors` visitors, one at a time and with no think time, drive it over the websocket with
-bench/card_load.py's users (which use `../shared/tools/stload.py`):
+visitor that is not counted. All of them, the bare app included, take turns at going first: a
+server started later in a round was seen to measure about 1 ms more per click (until 2026-11-29
+the bare app always went first, which favoured it). With `--interleave`, every server of a round
+is up at once instead, and the visitors take turns between them, one on each server in an order
+that turns with each visitor: every server then sees the same minutes of this noisy machine.
+With `--floor`, `bench/card_floor.py` (the card's shape in a fragment with nothing of the app:
+five answer buttons) runs too, driven like the app. Then `--visitors` visitors, one at a time and
+with no think time, drive it over the websocket with bench/card_load.py's users (which use
+`../shared/tools/stload.py`):
 
 - app: open `/?lang=sv&statements=<first 30 ids>`, press "Starta", answer the 30 cards (one of
   the five answer buttons at random), press "Visa resultat" (checked to show the results);
@@ -24,7 +30,8 @@ config files every 200 ms whatever `server.fileWatcherType` says: about 13 ms of
 here). That idle rate is measured for 5 s on each server before its visitors and subtracted for
 the wall time of each measured span; it is in the JSON. bench/card_load.py measures the same
 under concurrent load (its "solo" runs stop at `script_finished`). Prints one line per round and
-the medians; the ratio to the bare app is the median of each round's own ratio.
+the medians; the ratio to the bare app is the median of each round's own ratio (with
+`--interleave`, also the median over each visitor against the bare visitor of the same turn).
 Raw JSON: bench/results/solo-cpu-<tag>.json.
 """
 
@@ -156,6 +163,21 @@ def export(rev: str, into: Path) -> Path:
     return folder
 
 
+def sequential_round(args: argparse.Namespace, scripts: dict[str, tuple[str, Path]], ids: list[str],
+                     number: int) -> dict[str, Any]:
+    """One round without `--interleave`: one server after the other, the bare app among them, in an
+    order that turns with each round."""
+    order: list[tuple[str, tuple[str, Path]]] = [("bare", ("bench/bare_app.py", ROOT)), *scripts.items()]
+    row: dict[str, Any] = {"order": []}
+    for rev, (script, tree) in order[number % len(order):] + order[:number % len(order)]:
+        app = rev != "bare"
+        url = f"http://127.0.0.1:{args.port}/" + ("?lang=sv&statements=" + "%2C".join(ids) if app else "")
+        with server(script, args.port, cwd=tree) as pid:
+            row[rev] = asyncio.run(measure(url, pid, app, args.visitors, ids))
+        row["order"].append(rev)
+    return row
+
+
 def interleaved_round(args: argparse.Namespace, scripts: dict[str, tuple[str, Path]],
                       ids: list[str]) -> dict[str, Any]:
     """One `--interleave` round: the bare app on --port, the others on the ports after it."""
@@ -192,23 +214,13 @@ def main() -> int:
         row: dict[str, Any] = {"loadavg": Path("/proc/loadavg").read_text().split()[:3]}
         if args.interleave:
             row.update(interleaved_round(args, scripts, ids))
-            rounds.append(row)
-            print(f"round {number + 1}: bare click {row['bare']['click_ms']} ms; "
-                  + "; ".join(f"{rev} click {row[rev]['click_ms']} ms "
-                              f"({row[rev]['click_ms'] / row['bare']['click_ms']:.2f}×), "
-                              f"results {row[rev]['results_ms']} ms" for rev in scripts), flush=True)
-            continue
-        with server("bench/bare_app.py", args.port) as pid:
-            row["bare"] = asyncio.run(measure(f"http://127.0.0.1:{args.port}/", pid, False, args.visitors, ids))
-        order = list(scripts.items())
-        for rev, (script, tree) in order[number % len(order):] + order[:number % len(order)]:
-            url = f"http://127.0.0.1:{args.port + 1}/?lang=sv&statements=" + "%2C".join(ids)
-            with server(script, args.port + 1, cwd=tree) as pid:
-                row[rev] = asyncio.run(measure(url, pid, True, args.visitors, ids))
+        else:
+            row.update(sequential_round(args, scripts, ids, number))
         rounds.append(row)
         print(f"round {number + 1}: bare click {row['bare']['click_ms']} ms; "
-              + "; ".join(f"{rev} click {row[rev]['click_ms']} ms, results {row[rev]['results_ms']} ms"
-                          for rev in scripts), flush=True)
+              + "; ".join(f"{rev} click {row[rev]['click_ms']} ms "
+                          f"({row[rev]['click_ms'] / row['bare']['click_ms']:.2f}×), "
+                          f"results {row[rev]['results_ms']} ms" for rev in scripts), flush=True)
     summary: dict[str, Any] = {"bare_click_ms": statistics.median(r["bare"]["click_ms"] for r in rounds)}
     for rev in scripts:
         summary[rev] = {
