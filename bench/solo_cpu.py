@@ -10,12 +10,12 @@ of each revision (exported with `git archive` into a temporary folder), each a f
 run` on 127.0.0.1 with the revision's own `.streamlit/config.toml`. Each server gets one warm-up
 visitor that is not counted. All of them, the bare app included, take turns at going first: a
 server started later in a round was seen to measure about 1 ms more per click (until 2026-11-29
-the bare app always went first, which favoured it). With `--interleave`, every server of a round
-is up at once instead, and the visitors take turns between them, one on each server in an order
-that turns with each visitor: every server then sees the same minutes of this noisy machine.
-With `--floor`, `bench/card_floor.py` (the card's shape in a fragment with nothing of the app:
-five answer buttons) runs too, driven like the app. Then `--visitors` visitors, one at a time and
-with no think time, drive it over the websocket with bench/card_load.py's users (which use
+the bare app always went first). With `--interleave`, every server of a round is up at once
+instead, and the visitors take turns between them, one on each server in an order that turns
+with each visitor: every server then sees the same minutes of this noisy machine. With
+`--floor`, `bench/card_floor.py` (the card's shape in a fragment with nothing of the app: five
+answer buttons) runs too, driven like the app. Then `--visitors` visitors, one at a time and with
+no think time, drive it over the websocket with bench/card_load.py's users (which use
 `../shared/tools/stload.py`):
 
 - app: open `/?lang=sv&statements=<first 30 ids>`, press "Starta", answer the 30 cards (one of

@@ -54,9 +54,9 @@ def encode(quiz: Quiz, answers: Answers) -> str:
             value = answers.values[statement.id]
             code = 1 if value is None else 2 + values.index(value)
         important = code >= 2 and statement.id in answers.important
-        packed = packed << width | code << 1 | int(important)
+        packed = (packed << width) | (code << 1) | int(important)
     bits = width * len(quiz.statements)
-    body = bytes([VERSION]) + _fingerprint(quiz) + (packed << -bits % 8).to_bytes((bits + 7) // 8, "big")
+    body = bytes([VERSION]) + _fingerprint(quiz) + (packed << (-bits % 8)).to_bytes((bits + 7) // 8, "big")
     return base64.urlsafe_b64encode(body + _checksum(body)).decode("ascii").rstrip("=")
 
 
