@@ -89,37 +89,13 @@ async def visit(user: MeasuredUser, pid: int, app: bool, idle: float) -> tuple[f
         await user.ws.close()
 
 
-async def measure(url: str, pid: int, app: bool, visitors: int, ids: list[str]) -> dict[str, Any]:
-    user_class = CardUser if app else BareUser
-    cfg = stload.Config(url=url, users=visitors + 1, interactions=CLICKS + 2, think=0, timeout=60,
-                        server_pids=[pid], quiet=True)
-    user_class.probe, user_class.statement_ids = Probe([pid]), ids
-    stats = stload.Stats()
-    clicks, results, idle = [], [], 0.0
-    for number in range(visitors + 1):
-        user = user_class(number, cfg, stats, time.perf_counter(), asyncio.Event())
-        click_cpu, results_cpu = await visit(user, pid, app, idle)
-        if number == 0:                           # after the warm-up: the idle rate
-            before = stload.proc_cpu_s([pid])
-            await asyncio.sleep(5)
-            idle = (stload.proc_cpu_s([pid]) - before) / 5
-        if number:                                # visitor 0 warms the server up
-            clicks.append(click_cpu)
-            if results_cpu is not None:
-                results.append(results_cpu)
-    if stats.errors:
-        raise SystemExit(f"errors: {dict(stats.errors)} {stats.error_examples}")
-    return {"click_ms": round(1000 * sum(clicks) / (CLICKS * visitors), 2),
-            "results_ms": round(1000 * statistics.fmean(results), 1) if results else None,
-            "idle_ms_per_s": round(1000 * idle, 1)}
-
-
-async def interleaved(servers: dict[str, tuple[int, str, bool]], visitors: int, ids: list[str]) -> dict[str, Any]:
-    """`--interleave`: every server is up at once; each gets a warm-up visitor, then 5 s of idle
-    CPU are read on all of them together, then the visitors take turns: one on each server, in
-    an order that turns with each visitor. So every server sees the same minutes of a noisy
-    machine, and each visitor's click CPU on an app can be set against a bare-radio visitor's
-    right beside it."""
+async def measure(servers: dict[str, tuple[int, str, bool]], visitors: int, ids: list[str]) -> dict[str, Any]:
+    """Click and results CPU on each of `servers` (name: PID, URL, whether it is the app). Each gets
+    a warm-up visitor, then 5 s of idle CPU are read on all of them together, then the visitors take
+    turns: one on each server, in an order that turns with each visitor. With `--interleave` all
+    the servers of a round are here at once, so every server sees the same minutes of a noisy
+    machine, and each visitor's click CPU on an app can be set against a bare-radio visitor's right
+    beside it; without it, one server at a time."""
     cfg = {name: stload.Config(url=url, users=visitors + 1, interactions=CLICKS + 2, think=0, timeout=60,
                                server_pids=[pid], quiet=True) for name, (pid, url, _) in servers.items()}
     stats = stload.Stats()
@@ -171,9 +147,9 @@ def sequential_round(args: argparse.Namespace, scripts: dict[str, tuple[str, Pat
     row: dict[str, Any] = {"order": []}
     for rev, (script, tree) in order[number % len(order):] + order[:number % len(order)]:
         app = rev != "bare"
-        url = f"http://127.0.0.1:{args.port}/" + ("?lang=sv&statements=" + "%2C".join(ids) if app else "")
+        url = app_url(args.port, ids) if app else f"http://127.0.0.1:{args.port}/"
         with server(script, args.port, cwd=tree) as pid:
-            row[rev] = asyncio.run(measure(url, pid, app, args.visitors, ids))
+            row[rev] = asyncio.run(measure({rev: (pid, url, app)}, args.visitors, ids))[rev]
         row["order"].append(rev)
     return row
 
@@ -186,9 +162,13 @@ def interleaved_round(args: argparse.Namespace, scripts: dict[str, tuple[str, Pa
                             f"http://127.0.0.1:{args.port}/", False)}
         for offset, (rev, (script, tree)) in enumerate(scripts.items(), start=1):
             port = args.port + offset
-            url = f"http://127.0.0.1:{port}/?lang=sv&statements=" + "%2C".join(ids)
-            servers[rev] = (stack.enter_context(server(script, port, cwd=tree)), url, True)
-        return asyncio.run(interleaved(servers, args.visitors, ids))
+            servers[rev] = (stack.enter_context(server(script, port, cwd=tree)), app_url(port, ids), True)
+        return asyncio.run(measure(servers, args.visitors, ids))
+
+
+def app_url(port: int, ids: list[str]) -> str:
+    """The app's first page with the benchmark's statements."""
+    return f"http://127.0.0.1:{port}/?lang=sv&statements=" + "%2C".join(ids)
 
 
 def main() -> int:
